@@ -1,0 +1,306 @@
+// Loads, validates and indexes the vendor catalog (data/vendors/*.yaml).
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { Ajv } from 'ajv'
+import { parse as parseYaml } from 'yaml'
+import type { Vendor, VendorCategory } from '../types/index.js'
+
+export const CATALOG_DIR = fileURLToPath(new URL('../../data/vendors/', import.meta.url))
+
+/** Framework prefixes that expose an env var to the browser; `NEXT_PUBLIC_POSTHOG_KEY` is PostHog's `POSTHOG_KEY`. */
+const PUBLIC_ENV_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'NUXT_', 'GATSBY_', 'PUBLIC_', 'STORYBOOK_']
+
+/** third-party-web categories that are about tracking or talking to users: worth a vendor of their own. */
+const TPW_CATEGORIES = new Set(['ad', 'analytics', 'social', 'customer-success', 'marketing', 'tag-manager', 'consent-provider'])
+const TPW_CATEGORY_MAP: Record<string, VendorCategory> = {
+  ad: 'ads', analytics: 'analytics', social: 'ads', 'customer-success': 'support',
+  marketing: 'analytics', 'tag-manager': 'analytics', 'consent-provider': 'consent',
+}
+
+export class CatalogError extends Error {}
+
+export interface CatalogIssue {
+  file: string
+  message: string
+}
+
+/** A partial vendor as written in YAML: optional lists default to []. */
+export type VendorInput = Partial<Vendor> & Pick<Vendor, 'id' | 'name' | 'aliases' | 'category' | 'purpose' | 'privacyUrl'>
+
+const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'hosts', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes'] as const
+
+export function normalizeVendor(input: VendorInput): Vendor {
+  const vendor = { ...input } as Vendor
+  for (const field of LIST_FIELDS) (vendor as unknown as Record<string, unknown[]>)[field] = [...((input[field] as unknown[]) ?? [])]
+  return vendor
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined
+export function validateVendorShape(data: unknown): string[] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(new URL('schema.json', `file://${CATALOG_DIR}`), 'utf8'))
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema)
+  }
+  if (validator(data)) return []
+  return (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)
+}
+
+/** Reads every vendor file; shape errors are returned, not thrown, so a test can list them all. */
+export function readVendorFiles(dir = CATALOG_DIR): { vendors: VendorInput[]; issues: CatalogIssue[] } {
+  const vendors: VendorInput[] = []
+  const issues: CatalogIssue[] = []
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    let data: unknown
+    try {
+      data = parseYaml(readFileSync(`${dir}/${file}`, 'utf8'))
+    } catch (error) {
+      issues.push({ file, message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` })
+      continue
+    }
+    const errors = validateVendorShape(data)
+    if (errors.length > 0) {
+      issues.push(...errors.map((message) => ({ file, message })))
+      continue
+    }
+    const vendor = data as VendorInput
+    if (`${vendor.id}.yaml` !== file) issues.push({ file, message: `id "${vendor.id}" does not match the file name` })
+    vendors.push(vendor)
+  }
+  return { vendors, issues }
+}
+
+/** Cross-vendor rules: unique ids, no signal claimed twice, every vendor detectable and nameable. */
+export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
+  const issues: CatalogIssue[] = []
+  const ids = new Set<string>()
+  const owners = new Map<string, string>()
+  const claim = (kind: string, key: string, id: string) => {
+    const k = `${kind}:${key}`
+    const owner = owners.get(k)
+    if (owner && owner !== id) issues.push({ file: `${id}.yaml`, message: `${kind} "${key}" is also claimed by ${owner}` })
+    else owners.set(k, id)
+  }
+  for (const v of vendors) {
+    if (ids.has(v.id)) issues.push({ file: `${v.id}.yaml`, message: `duplicate id ${v.id}` })
+    ids.add(v.id)
+    for (const p of v.packages) claim('package', p, v.id)
+    for (const h of v.hosts) claim('host', h, v.id)
+    for (const e of v.env) claim('env', e, v.id)
+    for (const f of v.configFiles) claim('config file', f, v.id)
+    for (const a of v.aliases) claim('alias', a.toLowerCase(), v.id)
+    const signals = v.packages.length + v.hosts.length + v.env.length + v.configFiles.length + v.configPatterns.length
+    if (signals === 0) issues.push({ file: `${v.id}.yaml`, message: 'no detection signal (packages, hosts, env, configFiles or configPatterns)' })
+    for (const b of v.browserPackages) {
+      if (!v.packages.some((p) => packageMatches(p, b))) issues.push({ file: `${v.id}.yaml`, message: `browser package ${b} is not one of its packages` })
+    }
+  }
+  for (const v of vendors) {
+    if (v.parent && !ids.has(v.parent)) issues.push({ file: `${v.id}.yaml`, message: `parent ${v.parent} is not in the catalog` })
+  }
+  return issues
+}
+
+function packageMatches(pattern: string, name: string): boolean {
+  if (pattern.endsWith('/*')) return name.startsWith(pattern.slice(0, -1)) || name === pattern.slice(0, -2)
+  return name === pattern
+}
+
+function hostPatternMatches(pattern: string, host: string): boolean {
+  if (!pattern.includes('*')) return host === pattern || host.endsWith(`.${pattern}`)
+  const p = pattern.split('.')
+  const h = host.split('.')
+  // a wildcard pattern matches the host or any subdomain of a host it matches exactly
+  for (let start = 0; start <= h.length - p.length; start++) {
+    if (p.every((label, i) => label === '*' || label === h[start + i])) return true
+  }
+  return false
+}
+
+/** Strips the framework prefixes that expose a variable to the browser. */
+export function baseEnvName(name: string): string {
+  for (const prefix of PUBLIC_ENV_PREFIXES) if (name.startsWith(prefix) && name.length > prefix.length + 2) return name.slice(prefix.length)
+  return name
+}
+
+export interface VendorMatch {
+  vendor: Vendor
+  reason: string
+}
+
+export class Catalog {
+  readonly vendors: Vendor[]
+  readonly hash: string
+  private readonly byId = new Map<string, Vendor>()
+  private readonly exactPackages = new Map<string, Vendor>()
+  private readonly prefixPackages: Array<[string, Vendor]> = []
+  private readonly exactHosts = new Map<string, Vendor>()
+  private readonly wildcardHosts: Array<[string, Vendor]> = []
+  private readonly exactEnv = new Map<string, Vendor>()
+  private readonly prefixEnv: Array<[string, Vendor]> = []
+  private readonly configFileIndex = new Map<string, Vendor>()
+
+  constructor(vendors: Vendor[]) {
+    this.vendors = [...vendors].sort((a, b) => a.id.localeCompare(b.id))
+    this.hash = createHash('sha256').update(JSON.stringify(this.vendors)).digest('hex').slice(0, 16)
+    for (const v of this.vendors) {
+      this.byId.set(v.id, v)
+      for (const p of v.packages) {
+        if (p.endsWith('/*')) this.prefixPackages.push([p.slice(0, -1), v])
+        else this.exactPackages.set(p, v)
+      }
+      for (const h of v.hosts) {
+        if (h.includes('*')) this.wildcardHosts.push([h, v])
+        else if (!this.exactHosts.has(h)) this.exactHosts.set(h, v)
+      }
+      for (const e of v.env) {
+        if (e.endsWith('*')) this.prefixEnv.push([e.slice(0, -1), v])
+        else this.exactEnv.set(e, v)
+      }
+      for (const f of v.configFiles) this.configFileIndex.set(f, v)
+    }
+    // longest prefix first, so `@aws-sdk/client-bedrock-runtime` beats `@aws-sdk/*`
+    this.prefixPackages.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    this.prefixEnv.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    this.wildcardHosts.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+  }
+
+  get(id: string): Vendor | undefined {
+    return this.byId.get(id)
+  }
+
+  /** The vendor and its ancestors, nearest first. */
+  lineage(id: string): Vendor[] {
+    const out: Vendor[] = []
+    let v = this.byId.get(id)
+    while (v && !out.includes(v)) {
+      out.push(v)
+      v = v.parent ? this.byId.get(v.parent) : undefined
+    }
+    return out
+  }
+
+  /** The vendor owning an npm package, given the package name or an import specifier (`posthog-js/react`). */
+  matchPackage(specifier: string): VendorMatch | undefined {
+    const name = packageNameOf(specifier)
+    if (!name) return undefined
+    const exact = this.exactPackages.get(name)
+    let match: VendorMatch | undefined = exact ? { vendor: exact, reason: 'package-match' } : undefined
+    if (!match) {
+      for (const [prefix, vendor] of this.prefixPackages) {
+        if (name.startsWith(prefix) || name === prefix.slice(0, -1)) {
+          match = { vendor, reason: 'package-scope-match' }
+          break
+        }
+      }
+    }
+    if (match && match.vendor.excludePackages.some((p) => packageMatches(p, name))) return undefined
+    return match
+  }
+
+  matchHost(rawHost: string): VendorMatch | undefined {
+    const host = rawHost.toLowerCase().replace(/\.$/, '')
+    const labels = host.split('.')
+    // most specific exact pattern first: the host itself, then each parent domain
+    for (let i = 0; i < labels.length - 1; i++) {
+      const candidate = labels.slice(i).join('.')
+      const exact = this.exactHosts.get(candidate)
+      if (exact) {
+        // a wildcard pattern more specific than this suffix wins (bedrock-runtime.*.amazonaws.com over amazonaws.com)
+        const wildcard = this.wildcardHosts.find(([p]) => p.split('.').length > labels.length - i && hostPatternMatches(p, host))
+        if (wildcard) return { vendor: wildcard[1], reason: 'host-match' }
+        return { vendor: exact, reason: 'host-match' }
+      }
+    }
+    const wildcard = this.wildcardHosts.find(([p]) => hostPatternMatches(p, host))
+    return wildcard ? { vendor: wildcard[1], reason: 'host-match' } : undefined
+  }
+
+  matchEnv(name: string): VendorMatch | undefined {
+    for (const candidate of new Set([name, baseEnvName(name)])) {
+      const exact = this.exactEnv.get(candidate)
+      if (exact) return { vendor: exact, reason: 'env-match' }
+      for (const [prefix, vendor] of this.prefixEnv) if (candidate.startsWith(prefix)) return { vendor, reason: 'env-prefix' }
+    }
+    return undefined
+  }
+
+  matchConfigFile(basename: string): VendorMatch | undefined {
+    const vendor = this.configFileIndex.get(basename)
+    return vendor ? { vendor, reason: 'config-file' } : undefined
+  }
+
+  /** Literal deploy-config patterns found in a line of text. */
+  matchConfigPatterns(text: string): VendorMatch[] {
+    const out: VendorMatch[] = []
+    for (const v of this.vendors) for (const p of v.configPatterns) if (text.includes(p)) out.push({ vendor: v, reason: 'config-pattern' })
+    return out
+  }
+}
+
+/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`; relative and node: specifiers → undefined. */
+export function packageNameOf(specifier: string): string | undefined {
+  if (!specifier || specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#') || /^[a-z]+:/.test(specifier)) return undefined
+  const parts = specifier.split('/')
+  if (specifier.startsWith('@')) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined
+  return parts[0]
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+}
+
+/** Vendors from third-party-web (MIT, © Patrick Hulce) for tracking/engagement hosts the curated catalog lacks. */
+function thirdPartyWebVendors(curated: Vendor[]): { extra: Vendor[]; hostsFor: Map<string, string[]> } {
+  const require = createRequire(import.meta.url)
+  const { entities } = require('third-party-web') as { entities: Array<{ name: string; company: string; category: string; domains: string[]; homepage?: string }> }
+  const claimed = new Set(curated.flatMap((v) => v.hosts))
+  const byEntity = new Map(curated.filter((v) => v.thirdPartyWeb).map((v) => [v.thirdPartyWeb!, v]))
+  const hostsFor = new Map<string, string[]>()
+  const extra: Vendor[] = []
+  const curatedIds = new Set(curated.map((v) => v.id))
+  for (const entity of [...entities].sort((a, b) => a.name.localeCompare(b.name))) {
+    const domains = entity.domains.map((d) => d.replace(/^\*\./, '').toLowerCase()).filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d) && !claimed.has(d))
+    const owner = byEntity.get(entity.name)
+    if (owner) {
+      hostsFor.set(owner.id, domains)
+      domains.forEach((d) => claimed.add(d))
+      continue
+    }
+    if (!TPW_CATEGORIES.has(entity.category) || domains.length === 0) continue
+    const id = `tpw-${slug(entity.name)}`
+    if (curatedIds.has(id)) continue
+    domains.forEach((d) => claimed.add(d))
+    extra.push(normalizeVendor({
+      id,
+      name: entity.name,
+      aliases: [entity.name],
+      legalName: entity.company,
+      category: TPW_CATEGORY_MAP[entity.category] ?? 'other',
+      purpose: `${entity.category.replace('-', ' ')} (third-party-web)`,
+      hosts: domains,
+      privacyUrl: entity.homepage ?? '',
+    }))
+  }
+  return { extra, hostsFor }
+}
+
+let cached: Catalog | undefined
+
+/** The catalog: curated YAML, plus third-party-web hosts and tracker entities. Throws CatalogError if invalid. */
+export function loadCatalog(options: { extraVendors?: VendorInput[]; thirdPartyWeb?: boolean } = {}): Catalog {
+  const useDefault = !options.extraVendors?.length && options.thirdPartyWeb !== false
+  if (useDefault && cached) return cached
+  const { vendors: inputs, issues } = readVendorFiles()
+  if (issues.length > 0) throw new CatalogError(`invalid vendor catalog: ${issues[0].file}: ${issues[0].message}`)
+  const curated = [...inputs, ...(options.extraVendors ?? [])].map(normalizeVendor)
+  let vendors = curated
+  if (options.thirdPartyWeb !== false) {
+    const { extra, hostsFor } = thirdPartyWebVendors(curated)
+    vendors = curated.map((v) => (hostsFor.has(v.id) ? { ...v, hosts: [...v.hosts, ...hostsFor.get(v.id)!] } : v)).concat(extra)
+  }
+  const catalog = new Catalog(vendors)
+  if (useDefault) cached = catalog
+  return catalog
+}

@@ -1,0 +1,36 @@
+// A vendor the policy lists as a processor with no sign of use in the code or deployment.
+import type { Check } from '../types.js'
+
+export const declaredSubprocessorUnused: Check = {
+  meta: {
+    id: 'declared-subprocessor-unused',
+    description: 'A subprocessor the policy declares but the code and deployment show no use of.',
+    defaultSeverity: 'note',
+    evidence: [],
+    claims: ['vendor'],
+    needsPolicy: false,
+  },
+  run({ ledger, catalog, policy, config, report }) {
+    for (const [id, declaration] of [...ledger.listed].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const vendor = catalog.get(id)
+      if (!vendor || ledger.isUsed(id)) continue
+      if (declaration.by === 'policy') {
+        const { claim } = declaration
+        report({
+          vendor: id,
+          message: `${policy?.path ?? 'The policy'} declares ${vendor.name} (${vendor.purpose}), but the code and deployment show no use of it: remove it from the policy if it is no longer a subprocessor.`,
+          locations: [{ file: policy?.path ?? '.', line: claim.line }],
+          policy: { line: claim.line, quote: claim.quote },
+          key: id,
+        })
+      } else {
+        report({
+          vendor: id,
+          message: `${config.file ?? '.privaudit.yml'} declares ${vendor.name}, but the code and deployment show no use of it.`,
+          locations: [{ file: config.file ?? '.privaudit.yml', line: 1 }],
+          key: id,
+        })
+      }
+    }
+  },
+}

@@ -1,0 +1,21 @@
+// No privacy policy to hold the code to.
+import type { Check } from '../types.js'
+
+export const policyNotFound: Check = {
+  meta: {
+    id: 'policy-not-found',
+    description: 'No privacy policy was found, so no claim could be checked.',
+    defaultSeverity: 'warning',
+    evidence: [],
+    claims: [],
+    needsPolicy: false,
+  },
+  run({ policy, report }) {
+    if (policy) return
+    report({
+      message: 'No privacy policy found (looked for PRIVACY.md, privacy-policy.*, docs/, legal/, content/, public/ and privacy pages of the app): pass --policy FILE or set `policy:` in .privaudit.yml.',
+      locations: [{ file: '.', line: 1 }],
+      key: 'policy',
+    })
+  },
+}

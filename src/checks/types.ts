@@ -1,0 +1,43 @@
+// What a check is: ESLint-rule-shaped metadata plus a function that reports findings through its context.
+import type { Catalog } from '../catalog/index.js'
+import type { Config } from '../collect/config.js'
+import type { Claim, ClaimKind, Evidence, EvidenceKind, Location, Severity } from '../types/index.js'
+import type { VendorLedger } from '../core/ledger.js'
+
+export interface CheckMeta {
+  id: string
+  /** One line: what the check finds. */
+  description: string
+  defaultSeverity: Severity
+  /** The evidence and claim kinds it reads; a check with none of its inputs present is skipped. */
+  evidence: EvidenceKind[]
+  claims: ClaimKind[]
+  /** Runs without a policy (e.g. a committed secret is wrong whatever the policy says). */
+  needsPolicy: boolean
+}
+
+export interface FindingInput {
+  severity?: Severity
+  vendor?: string
+  message: string
+  locations: Location[]
+  policy?: { line: number; quote: string }
+  suggestion?: string
+  /** The normalised value that identifies the finding besides rule, vendor and file (for fingerprints). */
+  key?: string
+}
+
+export interface CheckContext {
+  evidence: Evidence[]
+  claims: Claim[]
+  catalog: Catalog
+  config: Config
+  ledger: VendorLedger
+  policy: { path: string } | null
+  report(finding: FindingInput): void
+}
+
+export interface Check {
+  meta: CheckMeta
+  run(context: CheckContext): void
+}

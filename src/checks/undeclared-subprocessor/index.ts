@@ -1,0 +1,69 @@
+// A vendor the product uses that its policy does not declare.
+import type { Evidence, Location, Vendor } from '../../types/index.js'
+import type { Check } from '../types.js'
+
+const KIND_ORDER = ['dependency', 'import', 'script', 'host', 'env', 'config']
+
+/** Where a vendor is used, strongest evidence first, one location per file and line. */
+export function evidenceLocations(evidence: Evidence[]): Location[] {
+  const sorted = [...evidence].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+    || a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)
+  const seen = new Set<string>()
+  const out: Location[] = []
+  for (const e of sorted) {
+    const key = `${e.location.file}:${e.location.line}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(e.location)
+  }
+  return out
+}
+
+export function describeEvidence(e: Evidence): string {
+  const where = `${e.location.file}:${e.location.line}`
+  switch (e.kind) {
+    case 'dependency': return `\`${e.value}\` in ${where}`
+    case 'import': return `an import of \`${e.value}\` at ${where}`
+    case 'script': return `a script from ${e.value} at ${where}`
+    case 'host': return `a call to ${e.value} at ${where}`
+    case 'env': return `the variable ${e.value} at ${where}`
+    default: return `\`${e.value}\` at ${where}`
+  }
+}
+
+export function suggestedSentence(vendor: Vendor): string {
+  const who = vendor.legalName && vendor.legalName !== vendor.name ? `${vendor.name} (${vendor.legalName})` : vendor.name
+  const link = vendor.privacyUrl ? ` See ${vendor.name}'s privacy policy: ${vendor.privacyUrl}.` : ''
+  return `We use ${who} for ${vendor.purpose}.${link}`
+}
+
+export const undeclaredSubprocessor: Check = {
+  meta: {
+    id: 'undeclared-subprocessor',
+    description: 'A vendor the code or deployment uses that the privacy policy does not declare.',
+    defaultSeverity: 'error',
+    evidence: ['dependency', 'import', 'host', 'script', 'env', 'config'],
+    claims: ['vendor', 'vendor-category'],
+    needsPolicy: true,
+  },
+  run({ ledger, catalog, policy, report }) {
+    const policyName = policy?.path ?? 'the policy'
+    for (const [id, evidence] of [...ledger.used].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const vendor = catalog.get(id)!
+      if (ledger.coverage(id) || ledger.isOnlyGenericUse(id)) continue
+      const first = evidenceLocations(evidence)[0]
+      const primary = evidence.find((e) => e.location.file === first.file && e.location.line === first.line)!
+      const base = `${vendor.name} (${vendor.purpose}) is used through ${describeEvidence(primary)}`
+      const denial = ledger.denial(id)
+      const vague = denial ? undefined : ledger.vagueDisclosure(vendor)
+      const more = evidence.length > 1 ? ` and ${evidenceLocations(evidence).length - 1} more place(s)` : ''
+      if (denial) {
+        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations: evidenceLocations(evidence), policy: { line: denial.line, quote: denial.quote }, suggestion: suggestedSentence(vendor), key: id })
+      } else if (vague) {
+        report({ severity: 'warning', vendor: id, message: `${base}${more}; ${policyName} discloses it only by kind (${vague.subject}), not by name.`, locations: evidenceLocations(evidence), policy: { line: vague.line, quote: vague.quote }, suggestion: suggestedSentence(vendor), key: id })
+      } else {
+        report({ vendor: id, message: `${base}${more}, but ${policyName} does not declare it.`, locations: evidenceLocations(evidence), suggestion: suggestedSentence(vendor), key: id })
+      }
+    }
+  },
+}

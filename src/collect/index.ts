@@ -1,0 +1,196 @@
+// collect: the tree, its manifests, env/deploy config and the policy file → Workspace.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { Manifest, Policy, SkippedFile, SourceFile, Workspace } from '../types/index.js'
+import { attachResolved, parseLockfile, parseManifest, problem, workspaceGlobs, type ResolvedVersions } from './manifests.js'
+import { choosePolicy, readsLikePolicy } from './policy.js'
+import { walk } from './walk.js'
+
+export class InputError extends Error {}
+
+/** Thrown by Workspace.read for a file that cannot be analysed; the caller lists it as skipped. */
+export class UnreadableFileError extends Error {}
+
+export interface CollectOptions {
+  policy?: string
+  configPolicy?: string
+  maxFileSize: number
+  maxLineLength?: number
+  exclude: string[]
+}
+
+const SOURCE = /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro)$/i
+const LOCKFILES = /(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/
+const DEPLOY_CONFIG_NAMES = new Set([
+  'vercel.json', 'fly.toml', 'netlify.toml', 'render.yaml', 'render.yml', 'wrangler.toml', 'wrangler.json', 'wrangler.jsonc',
+  'railway.json', 'railway.toml', 'firebase.json', 'serverless.yml', 'serverless.yaml', 'amplify.yml', 'app.json', 'Procfile',
+  'cloudbuild.yaml', 'cloudbuild.yml', 'apprunner.yaml', '.gitlab-ci.yml', 'bitbucket-pipelines.yml', 'azure-pipelines.yml',
+  'Jenkinsfile', 'nixpacks.toml', 'zeabur.json', 'koyeb.yaml', 'sst.config.ts', 'cdk.json', 'pulumi.yaml', 'Pulumi.yaml',
+])
+
+/** Code and config that do not ship: tests, stories, mocks, fixtures and build-tool configs. */
+export function isNonShipped(rel: string): boolean {
+  if (/(^|\/)(tests?|__tests__|__mocks__|mocks|e2e|cypress|playwright|fixtures|__fixtures__|stories|\.storybook|examples?)\//i.test(rel)) return true
+  const base = rel.slice(rel.lastIndexOf('/') + 1)
+  if (/\.(test|spec|stories|story|e2e|bench)\.[a-z]+$/i.test(base)) return true
+  if (/^(vite|vitest|jest|eslint|prettier|tailwind|postcss|babel|webpack|rollup|tsup|playwright|cypress|commitlint|lint-staged|turbo|stylelint|svelte|astro|remix|nuxt)\.config\.[a-z]+$/i.test(base)) return true
+  if (/^\.?(eslintrc|prettierrc|babelrc|stylelintrc)(\.[a-z]+)?$/i.test(base)) return true
+  return /^\.env\.(test|testing|ci)$/i.test(base)
+}
+
+export function isConfigFile(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf('/') + 1)
+  if (/^\.env(\..+)?$/i.test(base)) return true
+  if (/^(Dockerfile|Containerfile)(\..+)?$/i.test(base) || /\.dockerfile$/i.test(base)) return true
+  if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(base)) return true
+  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(rel) || /(^|\/)\.circleci\/config\.ya?ml$/.test(rel)) return true
+  return DEPLOY_CONFIG_NAMES.has(base)
+}
+
+function decodeUtf8(buf: Buffer, rel: string): string {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
+  } catch {
+    throw new UnreadableFileError('not valid UTF-8 text')
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  void rel
+  return text
+}
+
+function longestLine(text: string): number {
+  let max = 0
+  let start = 0
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', start)) {
+    const end = i < 0 ? text.length : i
+    if (end - start > max) max = end - start
+    if (i < 0) break
+    start = i + 1
+  }
+  return max
+}
+
+export function collectWorkspace(rootArg: string, options: CollectOptions): Workspace {
+  if (!existsSync(rootArg)) throw new InputError(`path not found: ${rootArg}`)
+  if (!statSync(rootArg).isDirectory()) throw new InputError(`not a folder: ${rootArg}`)
+  const root = realpathSync(rootArg)
+  const maxLineLength = options.maxLineLength ?? 5000
+  const { files, skipped } = walk(root, { maxFileSize: options.maxFileSize, maxLineLength, exclude: options.exclude })
+  const problems: SkippedFile[] = []
+
+  const readRaw = (rel: string): string => {
+    const abs = path.join(root, rel)
+    let buf: Buffer
+    try {
+      buf = readFileSync(abs)
+    } catch (error) {
+      throw new UnreadableFileError(`unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    }
+    return decodeUtf8(buf, rel)
+  }
+  const sourcePaths = new Set<string>()
+  const read = (rel: string): string => {
+    const text = readRaw(rel)
+    // minified or generated code: one huge line makes an AST walk slow and tells us nothing new
+    if (sourcePaths.has(rel) && longestLine(text) > maxLineLength) throw new UnreadableFileError(`a line longer than ${maxLineLength} characters (minified or generated)`)
+    return text
+  }
+
+  const sourceFiles: SourceFile[] = []
+  const configFiles: SourceFile[] = []
+  const manifests: Manifest[] = []
+  const lockfiles: string[] = []
+  let rootManifestText: string | undefined
+  let pnpmWorkspaceText: string | undefined
+  const resolved: ResolvedVersions = new Map()
+
+  for (const f of files) {
+    const base = f.path.slice(f.path.lastIndexOf('/') + 1)
+    const entry: SourceFile = { path: f.path, size: f.size, nonShipped: isNonShipped(f.path) }
+    if (base === 'package.json') {
+      try {
+        const text = readRaw(f.path)
+        if (f.path === 'package.json') rootManifestText = text
+        manifests.push(parseManifest(f.path, text))
+      } catch (error) {
+        problems.push(problem(f.path, 'malformed package.json', error))
+      }
+      continue
+    }
+    if (LOCKFILES.test(f.path)) {
+      lockfiles.push(f.path)
+      try {
+        for (const [dir, versions] of parseLockfile(f.path, readRaw(f.path))) {
+          if (!resolved.has(dir)) resolved.set(dir, new Map())
+          for (const [name, v] of versions) resolved.get(dir)!.set(name, v)
+        }
+      } catch (error) {
+        problems.push(problem(f.path, 'malformed lockfile', error))
+      }
+      continue
+    }
+    if (f.path === 'pnpm-workspace.yaml') {
+      try {
+        pnpmWorkspaceText = readRaw(f.path)
+      } catch (error) {
+        problems.push(problem(f.path, 'unreadable', error))
+      }
+    }
+    if (isConfigFile(f.path)) configFiles.push(entry)
+    else if (SOURCE.test(f.path)) {
+      sourceFiles.push(entry)
+      sourcePaths.add(f.path)
+    }
+  }
+  attachResolved(manifests, resolved)
+  let globs: string[] = []
+  try {
+    globs = workspaceGlobs(rootManifestText, pnpmWorkspaceText)
+  } catch (error) {
+    problems.push(problem('pnpm-workspace.yaml', 'malformed YAML', error))
+  }
+
+  const policy = findPolicy(root, files.map((f) => f.path), options, readRaw)
+  // the policy page is prose about vendors, not use of them
+  const notPolicy = (f: SourceFile) => f.path !== policy?.path
+  return {
+    root,
+    sourceFiles: sourceFiles.filter(notPolicy),
+    configFiles,
+    manifests,
+    workspaceGlobs: globs,
+    lockfiles,
+    policy,
+    problems,
+    skipped,
+    read,
+  }
+}
+
+function findPolicy(root: string, paths: string[], options: CollectOptions, readRaw: (rel: string) => string): Policy | null {
+  const given = options.policy ?? options.configPolicy
+  if (given) {
+    const abs = path.resolve(options.policy ? process.cwd() : root, given)
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new InputError(`policy file not found: ${given}`)
+    const rel = path.relative(root, abs).split(path.sep).join('/')
+    let text: string
+    try {
+      text = decodeUtf8(readFileSync(abs), rel)
+    } catch (error) {
+      throw new InputError(`policy file ${given}: ${(error as Error).message}`)
+    }
+    return { path: rel.startsWith('..') ? abs : rel, text, source: options.policy ? '--policy' : 'config' }
+  }
+  const texts = new Map<string, string>()
+  const chosen = choosePolicy(paths, (p) => {
+    try {
+      const text = readRaw(p)
+      texts.set(p, text)
+      return readsLikePolicy(text)
+    } catch {
+      return false
+    }
+  })
+  return chosen ? { path: chosen, text: texts.get(chosen)!, source: 'discovered' } : null
+}

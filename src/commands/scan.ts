@@ -1,0 +1,80 @@
+import { Args, Command, Flags } from '@oclif/core'
+import ora, { type Ora } from 'ora'
+import { audit } from '../core/audit.js'
+import { InputError } from '../collect/index.js'
+import { ConfigError } from '../collect/config.js'
+import { FORMATS, REPORTERS } from '../reporters/index.js'
+import type { Severity } from '../types/index.js'
+import { writeFileAtomic } from '../util/write.js'
+
+const FAIL_ON = ['error', 'warning', 'note', 'none'] as const
+const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 }
+
+export default class Scan extends Command {
+  static override summary = 'Scan a repository and diff what its code does against what its privacy policy declares.'
+  static override description = `Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above --fail-on; 2 = usage or input error.`
+  static override examples = [
+    '<%= config.bin %> scan',
+    '<%= config.bin %> scan apps/web --policy legal/privacy.md',
+    '<%= config.bin %> scan --format json --output privaudit.json --fail-on warning',
+  ]
+
+  static override args = {
+    path: Args.string({ description: 'folder to scan', default: '.' }),
+  }
+
+  static override flags = {
+    policy: Flags.string({ description: 'privacy policy file (default: discovered in the repo)' }),
+    config: Flags.string({ description: 'config file (default: .privaudit.yml at the scanned root, optional)' }),
+    format: Flags.string({ description: 'report format', options: FORMATS, default: 'text' }),
+    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    'fail-on': Flags.string({ description: 'lowest severity that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
+    quiet: Flags.boolean({ char: 'q', description: 'no spinner; the text report lists only findings at or above --fail-on', default: false }),
+  }
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Scan)
+    const interactive = Boolean(process.stderr.isTTY) && !process.env.CI && flags.format !== 'json' && !flags.quiet
+    let spinner: Ora | undefined
+    if (interactive) spinner = ora({ text: 'collecting files', stream: process.stderr }).start()
+    let result
+    try {
+      result = await audit({
+        root: args.path,
+        policy: flags.policy,
+        config: flags.config,
+        onStage: (stage, detail) => {
+          if (spinner) spinner.text = detail ? `${stage}: ${detail}` : stage
+        },
+      })
+    } catch (error) {
+      spinner?.stop()
+      if (error instanceof InputError || error instanceof ConfigError) {
+        process.stderr.write(`privaudit: ${error.message}\n`)
+        this.exit(2)
+      }
+      throw error
+    }
+    spinner?.stop()
+    const { report } = result
+    const failOn = flags['fail-on'] as (typeof FAIL_ON)[number]
+    const threshold = failOn === 'none' ? Infinity : RANK[failOn]
+    const shown = flags.quiet && flags.format === 'text'
+      ? { ...report, findings: report.findings.filter((f) => RANK[f.severity] >= Math.min(threshold, 3)), vendors: [], skipped: [], problems: [] }
+      : report
+    const toTerminal = !flags.output && Boolean(process.stdout.isTTY)
+    const rendered = REPORTERS[flags.format](shown, { color: toTerminal })
+    if (flags.output) {
+      try {
+        writeFileAtomic(flags.output, rendered)
+      } catch (error) {
+        process.stderr.write(`privaudit: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
+        this.exit(2)
+      }
+    } else {
+      process.stdout.write(rendered)
+    }
+    const failing = report.findings.some((f) => RANK[f.severity] >= threshold)
+    if (failing) this.exit(1)
+  }
+}

@@ -1,0 +1,108 @@
+// audit(): the pipeline, top to bottom. collect → detect → declare → diff → report.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { CatalogError, loadCatalog, validateVendorShape } from '../catalog/index.js'
+import { collectWorkspace } from '../collect/index.js'
+import { ConfigError, loadConfig } from '../collect/config.js'
+import { detect } from '../detect/index.js'
+import { parsePolicy } from '../policy/index.js'
+import type { Claim, Report, SkippedFile, VendorSummary } from '../types/index.js'
+import { diff, type Suppressed } from './diff.js'
+import type { VendorLedger } from './ledger.js'
+
+export const SCHEMA_VERSION = '1.0.0'
+
+export const TOOL_VERSION: string = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version
+
+export interface AuditOptions {
+  root: string
+  policy?: string
+  config?: string
+  onStage?(stage: Stage, detail?: string): void
+}
+
+export type Stage = 'collect' | 'detect' | 'declare' | 'diff' | 'report'
+
+export interface AuditResult {
+  report: Report & { suppressed: Suppressed[]; problems: SkippedFile[] }
+  timings: Record<Stage, number>
+}
+
+export async function audit(options: AuditOptions): Promise<AuditResult> {
+  const timings = { collect: 0, detect: 0, declare: 0, diff: 0, report: 0 } as Record<Stage, number>
+  const time = <T>(stage: Stage, fn: () => T): T => {
+    options.onStage?.(stage)
+    const start = performance.now()
+    try {
+      return fn()
+    } finally {
+      timings[stage] += performance.now() - start
+    }
+  }
+
+  const config = loadConfig(options.root, options.config)
+  for (const [i, v] of config.vendors.entries()) {
+    const errors = validateVendorShape(v)
+    if (errors.length) throw new ConfigError(`invalid config ${config.file}: vendors[${i}]${errors[0]}`)
+  }
+  let catalog
+  try {
+    catalog = loadCatalog({ extraVendors: config.vendors })
+  } catch (error) {
+    if (error instanceof CatalogError) throw new ConfigError(error.message)
+    throw error
+  }
+  for (const d of config.declared) {
+    if (!catalog.get(d.vendor)) throw new ConfigError(`invalid config ${config.file}: declared vendor "${d.vendor}" is not in the catalog`)
+  }
+
+  const workspace = time('collect', () => collectWorkspace(options.root, { policy: options.policy, configPolicy: config.policy, maxFileSize: config.maxFileSize, exclude: config.exclude }))
+  const detected = time('detect', () => detect(workspace, catalog, { onFile: (done, total) => options.onStage?.('detect', `${done}/${total} files`) }))
+  const declared = time('declare', () => (workspace.policy ? parsePolicy(workspace.policy, catalog) : { claims: [] as Claim[] }))
+  const policyRef = workspace.policy ? { path: workspace.policy.path } : null
+  const result = time('diff', () => diff({ evidence: detected.evidence, claims: declared.claims, catalog, config, policy: policyRef }))
+
+  const report = time('report', () => ({
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'privaudit', version: TOOL_VERSION },
+    root: workspace.root,
+    policy: workspace.policy ? { path: workspace.policy.path, source: workspace.policy.source, claims: declared.claims } : null,
+    vendors: vendorSummaries(result.ledger),
+    findings: result.findings,
+    summary: {
+      error: result.findings.filter((f) => f.severity === 'error').length,
+      warning: result.findings.filter((f) => f.severity === 'warning').length,
+      note: result.findings.filter((f) => f.severity === 'note').length,
+    },
+    skipped: sortFiles([...workspace.skipped, ...detected.skipped]),
+    problems: sortFiles([...workspace.problems, ...detected.problems]),
+    suppressed: result.suppressed,
+  }))
+  return { report, timings }
+}
+
+function sortFiles(list: SkippedFile[]): SkippedFile[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.reason.localeCompare(b.reason))
+}
+
+function vendorSummaries(ledger: VendorLedger): VendorSummary[] {
+  const ids = new Set<string>([...ledger.used.keys(), ...ledger.declared.keys()])
+  const out: VendorSummary[] = []
+  for (const id of [...ids].sort()) {
+    const vendor = ledger.catalog.get(id)
+    if (!vendor) continue
+    const coverage = ledger.coverage(id)
+    const claim = coverage?.by === 'policy' ? coverage.claim : undefined
+    out.push({
+      id,
+      name: vendor.name,
+      category: vendor.category,
+      ...(vendor.parent ? { parent: vendor.parent } : {}),
+      declared: coverage !== undefined,
+      detected: ledger.isUsed(id),
+      evidence: (ledger.used.get(id) ?? []).map((e) => ({ file: e.location.file, line: e.location.line, kind: e.kind, value: e.value })),
+      ...(claim ? { policy: { line: claim.line, quote: claim.quote } } : {}),
+    })
+  }
+  return out
+}

@@ -1,0 +1,94 @@
+// diff: claims vs evidence → findings. Checks report; small pure filters then set severity, drop ignored, sort.
+import { createHash } from 'node:crypto'
+import ignore from 'ignore'
+import type { Catalog } from '../catalog/index.js'
+import { CHECKS, type Check, type FindingInput } from '../checks/index.js'
+import type { Config } from '../collect/config.js'
+import type { Claim, Evidence, Finding, Severity } from '../types/index.js'
+import { VendorLedger } from './ledger.js'
+
+export interface Suppressed {
+  ruleId: string
+  vendor?: string
+  reason: string
+  locations: number
+}
+
+export interface DiffResult {
+  findings: Finding[]
+  suppressed: Suppressed[]
+  ledger: VendorLedger
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
+
+export function fingerprint(ruleId: string, vendor: string | undefined, file: string, key: string): string {
+  return createHash('sha256').update([ruleId, vendor ?? '', file, key].join('\0')).digest('hex').slice(0, 24)
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId)
+    || (a.vendor ?? '').localeCompare(b.vendor ?? '') || (a.locations[0]?.file ?? '').localeCompare(b.locations[0]?.file ?? '')
+    || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0) || a.message.localeCompare(b.message)
+}
+
+export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Catalog; config: Config; policy: { path: string } | null; checks?: Check[] }): DiffResult {
+  const { evidence, claims, catalog, config, policy } = input
+  const ledger = new VendorLedger(catalog, evidence, claims, config)
+  const raw: Finding[] = []
+  const hasDeclarations = policy !== null || config.declared.length > 0
+  for (const check of input.checks ?? CHECKS) {
+    const configured = config.rules[check.meta.id]
+    if (configured === 'off') continue
+    if (check.meta.needsPolicy && !hasDeclarations) continue
+    const report = (f: FindingInput) => {
+      const locations = f.locations.length ? f.locations : [{ file: policy?.path ?? '.', line: 1 }]
+      raw.push({
+        ruleId: check.meta.id,
+        severity: configured ?? f.severity ?? check.meta.defaultSeverity,
+        ...(f.vendor ? { vendor: f.vendor } : {}),
+        message: f.message,
+        locations,
+        ...(f.policy ? { policy: f.policy } : {}),
+        ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+        fingerprint: fingerprint(check.meta.id, f.vendor, locations[0].file, f.key ?? f.message),
+      })
+    }
+    check.run({ evidence, claims, catalog, config, ledger, policy, report })
+  }
+  const { kept, suppressed } = applyIgnores(raw, config)
+  return { findings: kept.sort(compareFindings), suppressed, ledger }
+}
+
+/** `.privaudit.yml` ignores: a rule (or `*`), optionally a vendor and a path pattern, always a reason. */
+function applyIgnores(findings: Finding[], config: Config): { kept: Finding[]; suppressed: Suppressed[] } {
+  const kept: Finding[] = []
+  const suppressed: Suppressed[] = []
+  for (const finding of findings) {
+    let current: Finding | undefined = finding
+    for (const rule of config.ignore) {
+      if (!current) break
+      if (rule.rule !== '*' && rule.rule !== current.ruleId) continue
+      if (rule.vendor && rule.vendor !== current.vendor) continue
+      if (!rule.path) {
+        suppressed.push({ ruleId: current.ruleId, vendor: current.vendor, reason: rule.reason, locations: current.locations.length })
+        current = undefined
+        break
+      }
+      const matcher = ignore().add(rule.path)
+      const ignored = (file: string) => {
+        try {
+          return matcher.ignores(file)
+        } catch {
+          return false // '.' and absolute paths are not patterns' business
+        }
+      }
+      const remaining: Finding["locations"] = current.locations.filter((l) => !ignored(l.file))
+      if (remaining.length === current.locations.length) continue
+      suppressed.push({ ruleId: current.ruleId, vendor: current.vendor, reason: rule.reason, locations: current.locations.length - remaining.length })
+      current = remaining.length ? { ...current, locations: remaining } : undefined
+    }
+    if (current) kept.push(current)
+  }
+  return { kept, suppressed }
+}

@@ -1,0 +1,93 @@
+// Vendor API, ingest and script hosts in string and template literals (`https://api.segment.io/v1/track`).
+import { ts } from 'ts-morph'
+import type { CodeDetector } from '../engine.js'
+import { bareHost, findUrls } from '../urls.js'
+
+/** Attribute and property names whose URL is a link a person follows, not a call the product makes. */
+const LINK_NAMES = new Set(['href', 'homepage', 'website', 'docs', 'docsUrl', 'learnMore', 'learnMoreUrl', 'link', 'privacyUrl', 'termsUrl', 'xmlns'])
+const LOAD_ATTRIBUTES = new Set(['src', 'data-src', 'script', 'scriptSrc'])
+
+function nameOf(node: ts.Node): string | undefined {
+  if (ts.isJsxAttribute(node)) return node.name.getText()
+  if ((ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) return node.name.text
+  return undefined
+}
+
+/** The attribute or property a literal is the value of, looking through `{…}` and template wrappers. */
+export function owningName(node: ts.Node): string | undefined {
+  let cur: ts.Node = node
+  for (let i = 0; i < 4 && cur.parent; i++) {
+    const parent: ts.Node = cur.parent
+    const name = nameOf(parent)
+    if (name !== undefined) return name
+    if (!(ts.isJsxExpression(parent) || ts.isTemplateExpression(parent) || ts.isTemplateSpan(parent) || ts.isParenthesizedExpression(parent))) return undefined
+    cur = parent
+  }
+  return undefined
+}
+
+function isModuleSpecifier(node: ts.Node): boolean {
+  const p = node.parent
+  return !!p && (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || (ts.isCallExpression(p) && p.arguments[0] === node && (p.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(p.expression) && p.expression.text === 'require'))))
+}
+
+const HTML_LIKE = /\.(html?|vue|svelte|astro)$/i
+const LOADING_TAGS = ['<script', '<iframe', '<img', '<embed', '<source']
+
+/** `<script src>`, `<iframe src>` and tracking-pixel `<img src>` of an HTML-like file: the tags the AST walk never sees. */
+export function loadedUrlsInMarkup(text: string): Array<{ url: string; index: number }> {
+  const lower = text.toLowerCase()
+  const out: Array<{ url: string; index: number }> = []
+  for (const tag of LOADING_TAGS) {
+    for (let at = lower.indexOf(tag); at >= 0; at = lower.indexOf(tag, at + 1)) {
+      const end = lower.indexOf('>', at)
+      if (end < 0) break
+      const attrs = text.slice(at, Math.min(end, at + 4000))
+      const m = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)
+      if (m) out.push({ url: m[1], index: at + m.index + m[0].length - m[1].length })
+    }
+  }
+  return out
+}
+
+export const hostsDetector: CodeDetector = {
+  id: 'hosts',
+  create({ catalog, emit, sourceFile, file, text: fileText }) {
+    if (HTML_LIKE.test(file.path)) {
+      for (const { url, index } of loadedUrlsInMarkup(fileText)) {
+        for (const found of findUrls(url.startsWith('//') ? `https:${url}` : url)) {
+          const match = catalog.matchHost(found.host)
+          if (match) emit({ kind: 'script', value: found.host, vendor: match.vendor.id, reason: match.reason, pos: index, data: { url: url.slice(0, 200) } })
+        }
+      }
+    }
+    const visit = (node: ts.Node) => {
+      if (isModuleSpecifier(node)) return
+      // a template is read whole, each substitution standing in as one host label: `https://${sub}.posthog.com`
+      const text = ts.isTemplateExpression(node)
+        ? node.head.text + node.templateSpans.map((span) => `x${span.literal.text}`).join('')
+        : (node as ts.LiteralLikeNode).text
+      if (!text || text.length < 4) return
+      const owner = owningName(node)
+      if (owner && LINK_NAMES.has(owner)) return
+      const kind = owner && LOAD_ATTRIBUTES.has(owner) ? 'script' : 'host'
+      const start = node.getStart(sourceFile) + 1
+      for (const url of findUrls(text)) {
+        const match = catalog.matchHost(url.host)
+        if (match) emit({ kind, value: url.host, vendor: match.vendor.id, reason: match.reason, pos: start + url.index, data: { url: url.url.slice(0, 200) } })
+      }
+      const host = bareHost(text)
+      if (host) {
+        const match = catalog.matchHost(host)
+        if (match) emit({ kind: 'host', value: host, vendor: match.vendor.id, reason: match.reason, node })
+      }
+    }
+    return {
+      visitors: {
+        [ts.SyntaxKind.StringLiteral]: visit,
+        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visit,
+        [ts.SyntaxKind.TemplateExpression]: visit,
+      },
+    }
+  },
+}

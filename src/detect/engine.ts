@@ -1,0 +1,199 @@
+// The detect stage: manifest and config detectors, and ONE AST walk per source file shared by every code detector.
+import { ts } from 'ts-morph'
+import type { Catalog } from '../catalog/index.js'
+import { UnreadableFileError } from '../collect/index.js'
+import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
+
+export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped'> & { node?: ts.Node; pos?: number; line?: number; column?: number }
+
+interface BaseContext {
+  file: SourceFile
+  text: string
+  catalog: Catalog
+  emit(evidence: EvidenceInput): void
+}
+
+export interface CodeContext extends BaseContext {
+  sourceFile: ts.SourceFile
+  locate(nodeOrPos: ts.Node | number): Location
+}
+
+export type Visitor = (node: ts.Node) => void
+
+/** A code detector: visitors by node kind, created per file so per-file state stays local. */
+export interface CodeDetector {
+  id: string
+  create(context: CodeContext): { visitors: Partial<Record<ts.SyntaxKind, Visitor>>; end?(): void }
+}
+
+/** A detector over the raw text of env and deploy-config files. */
+export interface ConfigDetector {
+  id: string
+  /** `problem` records a warning about the file (e.g. it does not parse); the scan goes on. */
+  detect(context: BaseContext & { lines: string[]; problem(reason: string): void }): void
+}
+
+/** A detector over the whole workspace (manifests, file names). */
+export interface WorkspaceDetector {
+  id: string
+  detect(workspace: Workspace, catalog: Catalog, emit: (evidence: Evidence) => void): void
+}
+
+export interface DetectorSet {
+  code: CodeDetector[]
+  config: ConfigDetector[]
+  workspace: WorkspaceDetector[]
+}
+
+export interface DetectResult {
+  evidence: Evidence[]
+  skipped: SkippedFile[]
+  problems: SkippedFile[]
+  filesParsed: number
+}
+
+const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
+  ts: ts.ScriptKind.TS, mts: ts.ScriptKind.TS, cts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX,
+  js: ts.ScriptKind.JS, mjs: ts.ScriptKind.JS, cjs: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX,
+}
+
+/**
+ * The code of an HTML-like file with everything outside <script> (and Astro front matter) blanked,
+ * newlines kept, so positions map to the original lines.
+ */
+export function scriptOnly(text: string, astro: boolean): string {
+  const keep: Array<[number, number]> = []
+  if (astro) {
+    const m = /^---\r?\n/.exec(text)
+    if (m) {
+      const end = text.indexOf('\n---', m[0].length)
+      if (end > 0) keep.push([m[0].length, end])
+    }
+  }
+  const lower = text.toLowerCase()
+  let from = 0
+  for (;;) {
+    const open = lower.indexOf('<script', from)
+    if (open < 0) break
+    const tagEnd = lower.indexOf('>', open)
+    if (tagEnd < 0) break
+    const close = lower.indexOf('</script', tagEnd)
+    const end = close < 0 ? text.length : close
+    const tag = lower.slice(open, tagEnd)
+    // JSON-LD and templates are data, not code
+    if (!/type\s*=\s*["']?(application\/(ld\+)?json|text\/template|importmap)/.test(tag)) keep.push([tagEnd + 1, end])
+    from = end + 1
+  }
+  let out = ''
+  let at = 0
+  for (const [s, e] of keep) {
+    out += text.slice(at, s).replace(/[^\n]/g, ' ') + text.slice(s, e)
+    at = e
+  }
+  return out + text.slice(at).replace(/[^\n]/g, ' ')
+}
+
+export function parseSource(path: string, text: string): ts.SourceFile {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
+  const kind = SCRIPT_KIND[ext]
+  if (kind !== undefined) return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind)
+  return ts.createSourceFile(`${path}.ts`, scriptOnly(text, ext === 'astro'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+}
+
+function sortEvidence(a: Evidence, b: Evidence): number {
+  return a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || (a.location.column ?? 0) - (b.location.column ?? 0)
+    || a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value) || (a.vendor ?? '').localeCompare(b.vendor ?? '') || a.detector.localeCompare(b.detector)
+}
+
+export interface DetectHooks {
+  onFile?(done: number, total: number): void
+}
+
+export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: DetectorSet, hooks: DetectHooks = {}): DetectResult {
+  const evidence: Evidence[] = []
+  const skipped: SkippedFile[] = []
+  const problems: SkippedFile[] = []
+  const seen = new Set<string>()
+  const push = (e: Evidence) => {
+    const key = `${e.kind}\0${e.value}\0${e.vendor ?? ''}\0${e.location.file}\0${e.location.line}\0${e.detector}`
+    if (seen.has(key)) return
+    seen.add(key)
+    evidence.push(e)
+  }
+
+  for (const detector of detectors.workspace) detector.detect(workspace, catalog, push)
+
+  for (const file of workspace.configFiles) {
+    let text: string
+    try {
+      text = workspace.read(file.path)
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error
+      skipped.push({ file: file.path, reason: error.message })
+      continue
+    }
+    const lines = text.split(/\r?\n/)
+    for (const detector of detectors.config) {
+      const emit = (e: EvidenceInput) => {
+        const { node: _n, pos: _p, line, column, ...rest } = e
+        push({ ...rest, location: { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+      }
+      detector.detect({ file, text, lines, catalog, emit, problem: (reason) => problems.push({ file: file.path, reason }) })
+    }
+  }
+
+  let filesParsed = 0
+  const total = workspace.sourceFiles.length
+  for (const file of workspace.sourceFiles) {
+    hooks.onFile?.(filesParsed, total)
+    let text: string
+    try {
+      text = workspace.read(file.path)
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error
+      skipped.push({ file: file.path, reason: error.message })
+      continue
+    }
+    try {
+      walkFile(file, text, catalog, detectors.code, push)
+      filesParsed++
+    } catch (error) {
+      if (error instanceof RangeError) skipped.push({ file: file.path, reason: 'too deeply nested to analyse' })
+      else throw error
+    }
+  }
+  evidence.sort(sortEvidence)
+  return { evidence, skipped, problems, filesParsed }
+}
+
+function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], push: (e: Evidence) => void): void {
+  const sourceFile = parseSource(file.path, text)
+  const locate = (nodeOrPos: ts.Node | number): Location => {
+    const pos = typeof nodeOrPos === 'number' ? nodeOrPos : nodeOrPos.getStart(sourceFile)
+    const lc = sourceFile.getLineAndCharacterOfPosition(pos)
+    return { file: file.path, line: lc.line + 1, column: lc.character + 1 }
+  }
+  const handlers = new Map<ts.SyntaxKind, Visitor[]>()
+  const ends: Array<() => void> = []
+  for (const detector of detectors) {
+    const emit = (e: EvidenceInput) => {
+      const { node, pos, line, column, ...rest } = e
+      const location = node !== undefined ? locate(node) : pos !== undefined ? locate(pos) : { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }
+      push({ ...rest, location, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+    }
+    const created = detector.create({ file, text, sourceFile, catalog, emit, locate })
+    for (const [kind, visitor] of Object.entries(created.visitors)) {
+      const k = Number(kind) as ts.SyntaxKind
+      if (!handlers.has(k)) handlers.set(k, [])
+      handlers.get(k)!.push(visitor as Visitor)
+    }
+    if (created.end) ends.push(created.end)
+  }
+  const visit = (node: ts.Node): void => {
+    const hs = handlers.get(node.kind)
+    if (hs) for (const h of hs) h(node)
+    ts.forEachChild(node, visit)
+  }
+  visit(sourceFile)
+  for (const end of ends) end()
+}

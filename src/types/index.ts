@@ -1,0 +1,200 @@
+// Core types shared by every stage of the pipeline: collect → detect → declare → diff → report.
+
+export type Severity = 'error' | 'warning' | 'note'
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note']
+
+/** A place in the scanned repo: POSIX path relative to the root, 1-based line and column. */
+export interface Location {
+  file: string
+  line: number
+  column?: number
+}
+
+// ---------------------------------------------------------------- catalog
+
+export type VendorCategory =
+  | 'analytics' | 'auth' | 'payments' | 'hosting' | 'cloud' | 'database' | 'monitoring' | 'logging'
+  | 'email' | 'messaging' | 'support' | 'llm' | 'sandbox' | 'storage' | 'cdn' | 'feature-flags'
+  | 'ads' | 'search' | 'cms' | 'source-control' | 'consent' | 'queue' | 'video' | 'maps' | 'other'
+
+export type CookiePurpose = 'strictly-necessary' | 'functional' | 'analytics' | 'advertising'
+
+export interface VendorCookie {
+  /** Exact cookie name, or a prefix when `prefix` is true (`ph_` matches `ph_abc_posthog`). */
+  name: string
+  prefix?: boolean
+  party: 'first' | 'third'
+  purpose: CookiePurpose
+  retention?: string
+  /** Where the row came from: `open-cookie-database` (Apache-2.0) or `catalog` (our own research). */
+  source?: string
+}
+
+export interface Vendor {
+  id: string
+  name: string
+  /** Names a policy uses for the vendor: brand, legal entity, product names. */
+  aliases: string[]
+  legalName?: string
+  category: VendorCategory
+  /** What the vendor does for a product, in a few words ("product analytics"). */
+  purpose: string
+  /** Service-level entries name their platform (`aws-bedrock` → `aws`): declaring the parent covers them. */
+  parent?: string
+  /** npm package names; `@scope/*` matches a whole scope, `name/*` a family (`name-*` is not supported). */
+  packages: string[]
+  /** Packages matched by `packages` that are build/dev tools, never a sign of data sharing (`@sentry/cli`). */
+  excludePackages: string[]
+  /** Packages of this vendor that run in the browser (they may set cookies). */
+  browserPackages: string[]
+  /** API, ingest and script hosts. `example.com` matches the host and its subdomains. */
+  hosts: string[]
+  /** Environment variable names; a trailing `*` makes a prefix. Framework public prefixes are stripped first. */
+  env: string[]
+  /** Deploy-config files whose presence alone is evidence (`fly.toml`). */
+  configFiles: string[]
+  /** Literal strings that, in a deploy config or CI workflow, are evidence (`superfly/flyctl-actions`). */
+  configPatterns: string[]
+  cookies: VendorCookie[]
+  /** Names a policy or code might use that belong to someone else (`Clerk.io` is not Clerk). */
+  lookalikes: string[]
+  privacyUrl: string
+  dpaUrl?: string
+  /** An entity of the third-party-web dataset (MIT) whose domains are merged into `hosts`. */
+  thirdPartyWeb?: string
+}
+
+// ---------------------------------------------------------------- collect
+
+export interface SkippedFile {
+  file: string
+  reason: string
+}
+
+export interface SourceFile {
+  /** POSIX path relative to the root. */
+  path: string
+  size: number
+  /** Test, story, fixture or build-config code: read, but its vendor use is not shipped. */
+  nonShipped: boolean
+}
+
+export type DependencyKind = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies'
+
+export interface ManifestDependency {
+  name: string
+  range: string
+  kind: DependencyKind
+  line: number
+  /** Version resolved by the lockfile, where one is present. */
+  resolved?: string
+}
+
+export interface Manifest {
+  /** package.json path relative to root. */
+  path: string
+  name?: string
+  private: boolean
+  isWorkspaceRoot: boolean
+  dependencies: ManifestDependency[]
+}
+
+export interface Policy {
+  path: string
+  text: string
+  /** How the file was chosen: `--policy`, `config`, or `discovered (…)`. */
+  source: string
+}
+
+export interface Workspace {
+  root: string
+  /** Source files that get the AST walk (.ts .tsx .js .jsx .mjs .cjs .html …). */
+  sourceFiles: SourceFile[]
+  /** Env and deploy config files, read as text. */
+  configFiles: SourceFile[]
+  manifests: Manifest[]
+  workspaceGlobs: string[]
+  lockfiles: string[]
+  policy: Policy | null
+  /** Warnings about the input that do not stop the scan (e.g. a malformed lockfile). */
+  problems: SkippedFile[]
+  skipped: SkippedFile[]
+  /** Reads a collected file's text (cached, BOM stripped). Only collect/ touches the disk. */
+  read(path: string): string
+}
+
+// ---------------------------------------------------------------- detect
+
+export type EvidenceKind =
+  | 'dependency' | 'import' | 'host' | 'script' | 'env' | 'config'
+  | 'cookie' | 'log-call' | 'crypto-call' | 'region' | 'secret'
+
+export interface Evidence {
+  kind: EvidenceKind
+  /** The observed value: a package name, host, env var, cookie name… */
+  value: string
+  vendor?: string
+  location: Location
+  detector: string
+  /** Why it matched (`package-match`, `host-match`, `env-prefix`…): findings stay explainable. */
+  reason: string
+  /** Evidence from code that does not ship (tests, build config): recorded, not counted as use. */
+  nonShipped?: boolean
+  /** Kind-specific details (cookie attributes, the dependency kind, …). */
+  data?: Record<string, unknown>
+}
+
+// ---------------------------------------------------------------- declare
+
+export type ClaimKind = 'vendor' | 'vendor-category' | 'cookie' | 'security' | 'region' | 'data-practice'
+
+export interface Claim {
+  kind: ClaimKind
+  /** What the claim is about: a vendor id, a category, a cookie rule, an algorithm… */
+  subject: string
+  vendor?: string
+  polarity: 'affirm' | 'deny'
+  /** `listed`: named as a processor/service; `mentioned`: named in passing. */
+  strength?: 'listed' | 'mentioned'
+  section: string[]
+  quote: string
+  line: number
+  endLine: number
+  data?: Record<string, unknown>
+}
+
+// ---------------------------------------------------------------- diff
+
+export interface Finding {
+  ruleId: string
+  severity: Severity
+  vendor?: string
+  message: string
+  locations: Location[]
+  policy?: { line: number; quote: string }
+  /** A sentence the policy could add to fix the finding. */
+  suggestion?: string
+  fingerprint: string
+}
+
+export interface VendorSummary {
+  id: string
+  name: string
+  category: VendorCategory
+  parent?: string
+  declared: boolean
+  detected: boolean
+  evidence: Array<{ file: string; line: number; kind: EvidenceKind; value: string }>
+  policy?: { line: number; quote: string }
+}
+
+export interface Report {
+  schemaVersion: string
+  tool: { name: string; version: string }
+  root: string
+  policy: { path: string; source: string; claims: Claim[] } | null
+  vendors: VendorSummary[]
+  findings: Finding[]
+  summary: { error: number; warning: number; note: number }
+  skipped: SkippedFile[]
+}
