@@ -29,9 +29,10 @@ export function scorePolicyPath(rel: string): number {
   if (NOT_A_POLICY.test(base) && !/privacy/i.test(base.replace(NOT_A_POLICY, ''))) return 0
   if (/\.(test|spec|stories)\./i.test(base)) return 0
   score += EXTENSION_SCORE[ext] ?? 0
+  // nearer the root is more canonical; a legal/docs folder is the next best place
   const depth = segments.length - 1
-  if (segments.some((s) => /^(legal|docs|content|policies|public|pages|app|src|site|www|web)$/.test(s) || /^\(.*\)$/.test(s))) score += 3
-  score -= Math.min(depth, 6)
+  if (segments.some((s) => /^(legal|policies|privacy)$/.test(s))) score += 1
+  score -= 2 * Math.min(depth, 8)
   if (NON_SHIPPED_DIR.test(rel)) score -= 30
   return score
 }
