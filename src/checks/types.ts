@@ -23,6 +23,8 @@ export interface FindingInput {
   locations: Location[]
   policy?: { line: number; quote: string }
   suggestion?: string
+  /** The claim the finding contradicts; its line and quote become `policy` unless `policy` is given. */
+  claim?: Claim
   /** The normalised value that identifies the finding besides rule, vendor and file (for fingerprints). */
   key?: string
 }
@@ -35,6 +37,8 @@ export interface CheckContext {
   ledger: VendorLedger
   policy: { path: string } | null
   report(finding: FindingInput): void
+  /** Marks a policy claim as backed by the code (claims coverage); a finding that cites a claim contradicts it. */
+  confirm(claim: Claim, locations: Location[]): void
 }
 
 export interface Check {

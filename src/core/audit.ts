@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../collect/config.js'
 import { detect } from '../detect/index.js'
 import { parsePolicy } from '../policy/index.js'
 import type { Claim, Report, SkippedFile, VendorSummary } from '../types/index.js'
+import { buildCookieInventory } from './cookies.js'
 import { diff, type Suppressed } from './diff.js'
 import type { VendorLedger } from './ledger.js'
 
@@ -66,8 +67,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'privaudit', version: TOOL_VERSION },
     root: workspace.root,
-    policy: workspace.policy ? { path: workspace.policy.path, source: workspace.policy.source, claims: declared.claims } : null,
+    policy: workspace.policy ? { path: workspace.policy.path, source: workspace.policy.source, claims: result.claims } : null,
     vendors: vendorSummaries(result.ledger),
+    cookies: buildCookieInventory(detected.evidence, result.ledger),
     findings: result.findings,
     summary: {
       error: result.findings.filter((f) => f.severity === 'error').length,

@@ -4,7 +4,7 @@ import ignore from 'ignore'
 import type { Catalog } from '../catalog/index.js'
 import { CHECKS, type Check, type FindingInput } from '../checks/index.js'
 import type { Config } from '../collect/config.js'
-import type { Claim, Evidence, Finding, Severity } from '../types/index.js'
+import type { Claim, Evidence, Finding, Location, Severity } from '../types/index.js'
 import { VendorLedger } from './ledger.js'
 
 export interface Suppressed {
@@ -16,6 +16,8 @@ export interface Suppressed {
 
 export interface DiffResult {
   findings: Finding[]
+  /** The policy's claims, each with its coverage status. */
+  claims: Claim[]
   suppressed: Suppressed[]
   ledger: VendorLedger
 }
@@ -36,6 +38,8 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
   const { evidence, claims, catalog, config, policy } = input
   const ledger = new VendorLedger(catalog, evidence, claims, config)
   const raw: Finding[] = []
+  const contradicted = new Set<Claim>()
+  const confirmed = new Map<Claim, Location[]>()
   const hasDeclarations = policy !== null || config.declared.length > 0
   for (const check of input.checks ?? CHECKS) {
     const configured = config.rules[check.meta.id]
@@ -43,21 +47,33 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
     if (check.meta.needsPolicy && !hasDeclarations) continue
     const report = (f: FindingInput) => {
       const locations = f.locations.length ? f.locations : [{ file: policy?.path ?? '.', line: 1 }]
+      if (f.claim) contradicted.add(f.claim)
+      const cited = f.policy ?? (f.claim ? { line: f.claim.line, quote: f.claim.quote } : undefined)
       raw.push({
         ruleId: check.meta.id,
         severity: configured ?? f.severity ?? check.meta.defaultSeverity,
         ...(f.vendor ? { vendor: f.vendor } : {}),
         message: f.message,
         locations,
-        ...(f.policy ? { policy: f.policy } : {}),
+        ...(cited ? { policy: cited } : {}),
         ...(f.suggestion ? { suggestion: f.suggestion } : {}),
         fingerprint: fingerprint(check.meta.id, f.vendor, locations[0].file, f.key ?? f.message),
       })
     }
-    check.run({ evidence, claims, catalog, config, ledger, policy, report })
+    const confirm = (claim: Claim, locations: Location[]) => {
+      confirmed.set(claim, [...(confirmed.get(claim) ?? []), ...locations])
+    }
+    check.run({ evidence, claims, catalog, config, ledger, policy, report, confirm })
   }
   const { kept, suppressed } = applyIgnores(raw, config)
-  return { findings: kept.sort(compareFindings), suppressed, ledger }
+  // contradiction wins over confirmation: one broken promise is what legal needs to see
+  const statuses = claims.map((c): Claim => {
+    if (contradicted.has(c)) return { ...c, status: 'contradicted' }
+    const at = confirmed.get(c)
+    if (at) return { ...c, status: 'confirmed', evidence: uniqueLocations(at) }
+    return { ...c, status: 'unverifiable' }
+  })
+  return { findings: kept.sort(compareFindings), suppressed, ledger, claims: statuses }
 }
 
 /** `.privaudit.yml` ignores: a rule (or `*`), optionally a vendor and a path pattern, always a reason. */
@@ -91,4 +107,10 @@ function applyIgnores(findings: Finding[], config: Config): { kept: Finding[]; s
     if (current) kept.push(current)
   }
   return { kept, suppressed }
+}
+
+function uniqueLocations(locations: Location[]): Location[] {
+  const seen = new Map<string, Location>()
+  for (const l of locations) seen.set(`${l.file}:${l.line}`, { file: l.file, line: l.line })
+  return [...seen.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
 }

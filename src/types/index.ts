@@ -161,7 +161,16 @@ export interface Claim {
   line: number
   endLine: number
   data?: Record<string, unknown>
+  /**
+   * Set by the diff stage: `confirmed` (a check found evidence that backs it), `contradicted` (a finding cites it),
+   * `unverifiable` (no static signal either way, e.g. a retention period).
+   */
+  status?: ClaimStatus
+  /** Where the code backs a confirmed claim. */
+  evidence?: Location[]
 }
+
+export type ClaimStatus = 'confirmed' | 'contradicted' | 'unverifiable'
 
 // ---------------------------------------------------------------- diff
 
@@ -188,12 +197,27 @@ export interface VendorSummary {
   policy?: { line: number; quote: string }
 }
 
+export interface CookieEntry {
+  /** The cookie name, a prefix followed by `*`, or `(dynamic)` when code builds the name at run time. */
+  name: string
+  party: 'first' | 'third'
+  vendor?: string
+  purpose: CookiePurpose | 'unknown'
+  /** false = a session cookie, true = persistent, null = not known. */
+  persistent: boolean | null
+  dynamic?: boolean
+  lifetime?: string
+  attributes?: { httpOnly?: boolean; secure?: boolean; sameSite?: string }
+  locations: Location[]
+}
+
 export interface Report {
   schemaVersion: string
   tool: { name: string; version: string }
   root: string
   policy: { path: string; source: string; claims: Claim[] } | null
   vendors: VendorSummary[]
+  cookies: CookieEntry[]
   findings: Finding[]
   summary: { error: number; warning: number; note: number }
   skipped: SkippedFile[]

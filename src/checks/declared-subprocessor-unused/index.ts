@@ -10,7 +10,13 @@ export const declaredSubprocessorUnused: Check = {
     claims: ['vendor'],
     needsPolicy: false,
   },
-  run({ ledger, catalog, policy, config, report }) {
+  run({ ledger, catalog, policy, config, claims, report, confirm }) {
+    // claims coverage: a vendor claim is confirmed by the evidence of the vendor or of its services
+    for (const claim of claims) {
+      if (claim.kind !== 'vendor' || claim.polarity !== 'affirm' || !claim.vendor) continue
+      const locations = [...ledger.used].filter(([id]) => catalog.lineage(id).some((v) => v.id === claim.vendor)).flatMap(([, ev]) => ev.map((e) => e.location))
+      if (locations.length) confirm(claim, locations)
+    }
     for (const [id, declaration] of [...ledger.listed].sort((a, b) => a[0].localeCompare(b[0]))) {
       const vendor = catalog.get(id)
       if (!vendor || ledger.isUsed(id)) continue
@@ -20,7 +26,7 @@ export const declaredSubprocessorUnused: Check = {
           vendor: id,
           message: `${policy?.path ?? 'The policy'} declares ${vendor.name} (${vendor.purpose}), but the code and deployment show no use of it: remove it from the policy if it is no longer a subprocessor.`,
           locations: [{ file: policy?.path ?? '.', line: claim.line }],
-          policy: { line: claim.line, quote: claim.quote },
+          claim,
           key: id,
         })
       } else {

@@ -58,7 +58,7 @@ export const undeclaredSubprocessor: Check = {
       const vague = denial ? undefined : ledger.vagueDisclosure(vendor)
       const more = evidence.length > 1 ? ` and ${evidenceLocations(evidence).length - 1} more place(s)` : ''
       if (denial) {
-        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations: evidenceLocations(evidence), policy: { line: denial.line, quote: denial.quote }, suggestion: suggestedSentence(vendor), key: id })
+        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations: evidenceLocations(evidence), claim: denial, suggestion: suggestedSentence(vendor), key: id })
       } else if (vague) {
         report({ severity: 'warning', vendor: id, message: `${base}${more}; ${policyName} discloses it only by kind (${vague.subject}), not by name.`, locations: evidenceLocations(evidence), policy: { line: vague.line, quote: vague.quote }, suggestion: suggestedSentence(vendor), key: id })
       } else {
