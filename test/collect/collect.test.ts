@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs'
-import os from 'node:os'
+import { chmodSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { collectWorkspace, InputError, isNonShipped } from '../../src/collect/index.js'
@@ -63,7 +62,7 @@ describe('collectWorkspace', () => {
   })
 
   it('never follows a symlink out of the root, and survives a symlink loop', () => {
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'privaudit-outside-'))
+    const outside = makeRepo({ 'leak.ts': 'x' })
     const root = makeRepo({
       'src/a.ts': 'x',
       'src/escape': { symlink: outside },
