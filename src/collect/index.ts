@@ -183,11 +183,11 @@ function findPolicy(root: string, paths: string[], options: CollectOptions, read
     return { path: rel.startsWith('..') ? abs : rel, text, source: options.policy ? '--policy' : 'config' }
   }
   const texts = new Map<string, string>()
-  const chosen = choosePolicy(paths, (p) => {
+  const chosen = choosePolicy(paths, (p, named) => {
     try {
       const text = readRaw(p)
       texts.set(p, text)
-      return readsLikePolicy(text)
+      return readsLikePolicy(text, named)
     } catch {
       return false
     }

@@ -38,18 +38,21 @@ export function scorePolicyPath(rel: string): number {
 }
 
 /** The best candidate, deterministically: highest score, then shortest path, then name order. */
-export function choosePolicy(paths: string[], looksLikePolicy: (path: string) => boolean): string | undefined {
+export function choosePolicy(paths: string[], looksLikePolicy: (path: string, named: boolean) => boolean): string | undefined {
   const ranked = paths
     .map((p) => ({ p, s: scorePolicyPath(p) }))
     .filter((c) => c.s > 0)
     .sort((a, b) => b.s - a.s || a.p.length - b.p.length || a.p.localeCompare(b.p))
-  return ranked.find((c) => looksLikePolicy(c.p))?.p
+  return ranked.find((c) => looksLikePolicy(c.p, /privacy/i.test(c.p.slice(c.p.lastIndexOf('/') + 1))))?.p
 }
 
-/** Text that reads like a privacy policy, not a component that merely links to one. */
-export function readsLikePolicy(text: string): boolean {
+/**
+ * Text that reads like a privacy policy, not a component that merely links to one.
+ * A file named for privacy (PRIVACY.md) need not say the word; a route file (app/privacy/page.tsx) must.
+ */
+export function readsLikePolicy(text: string, named = false): boolean {
   const t = text.slice(0, 400_000).toLowerCase()
-  if (!t.includes('privacy')) return false
+  if (!named && !t.includes('privacy')) return false
   const hits = ['personal data', 'personal information', 'we collect', 'third part', 'cookies', 'your rights', 'retention', 'subprocessor', 'process', 'data']
     .filter((w) => t.includes(w)).length
   return hits >= 3

@@ -1,0 +1,49 @@
+// The declare stage: policy text → blocks → sentences → claims.
+import type { Catalog } from '../catalog/index.js'
+import type { Claim, Policy } from '../types/index.js'
+import { extractPolicyText } from './extract.js'
+import { splitSentences, type PolicySentence } from './sentences.js'
+import { parseVendorClaims } from './vendors.js'
+
+export { detectFormat, extractPolicyText, type PolicyBlock, type PolicyFormat } from './extract.js'
+export { splitSentences, sentenceRanges, type PolicySentence } from './sentences.js'
+export { findVendorMentions, type VendorMention } from './mentions.js'
+export { findCategoryMentions, type CategoryMention } from './categories.js'
+export { parseCategoryClaims, parseNamedVendorClaims, parseVendorClaims } from './vendors.js'
+export { clauseStart, isDeniedAfter, isNegated, scopeStart } from './scope.js'
+
+/** One claim extractor: pure, sentence-based. Cookie and security extractors join this list. */
+export type ClaimExtractor = (sentences: PolicySentence[], catalog: Catalog) => Claim[]
+
+export const CLAIM_EXTRACTORS: readonly ClaimExtractor[] = [parseVendorClaims]
+
+export interface ParsedPolicy {
+  sentences: PolicySentence[]
+  claims: Claim[]
+}
+
+const KIND_ORDER: Record<string, number> = { vendor: 0, 'vendor-category': 1, cookie: 2, security: 3, region: 4, 'data-practice': 5 }
+
+/** Code-unit order, not localeCompare: the same on every machine and locale. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Total order so output (and golden files, SARIF fingerprints) never depends on extractor order. */
+export function compareClaims(a: Claim, b: Claim): number {
+  return a.line - b.line
+    || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || cmp(a.kind, b.kind)
+    || cmp(a.subject, b.subject)
+    || a.endLine - b.endLine
+    || cmp(a.quote, b.quote)
+    || cmp(a.polarity, b.polarity)
+    || cmp(a.strength ?? '', b.strength ?? '')
+}
+
+export function parsePolicy(policy: Policy, catalog: Catalog, extractors: readonly ClaimExtractor[] = CLAIM_EXTRACTORS): ParsedPolicy {
+  const blocks = extractPolicyText(policy.path, policy.text)
+  const sentences = splitSentences(blocks)
+  const claims = extractors.flatMap((extract) => extract(sentences, catalog))
+  claims.sort(compareClaims)
+  return { sentences, claims }
+}

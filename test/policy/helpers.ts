@@ -1,0 +1,59 @@
+// A small, fixed catalog for the policy tests: they must not move when data/vendors changes.
+import { readFileSync } from 'node:fs'
+import { Catalog, normalizeVendor, type VendorInput } from '../../src/catalog/index.js'
+import type { VendorCategory } from '../../src/types/index.js'
+
+function v(id: string, aliases: string[], category: VendorCategory, extra: Partial<VendorInput> = {}): VendorInput {
+  return { id, name: aliases[0] ?? id, aliases, category, purpose: category, privacyUrl: '', ...extra }
+}
+
+/** The vendors the three seed policies need (the golden tests use exactly these). */
+export const SEED_VENDORS: VendorInput[] = [
+  v('clerk', ['Clerk', 'Clerk Inc.'], 'auth', { lookalikes: ['Clerk.io'] }),
+  v('convex', ['Convex'], 'database'),
+  v('github', ['GitHub'], 'source-control'),
+  v('e2b', ['E2B'], 'sandbox'),
+  v('posthog', ['PostHog'], 'analytics'),
+  v('stripe', ['Stripe'], 'payments'),
+  v('anthropic', ['Anthropic'], 'llm'),
+  v('openai', ['OpenAI'], 'llm'),
+  v('google', ['Google', 'Google LLC'], 'cloud'),
+  v('google-gemini', ['Gemini', 'Google Gemini'], 'llm', { parent: 'google' }),
+  v('workos', ['WorkOS'], 'auth'),
+  v('fly-io', ['Fly.io', 'Fly.io Inc.', 'Fly Machines'], 'hosting', { lookalikes: ['AppsFlyer', 'Flywheel'] }),
+  v('vercel', ['Vercel'], 'hosting'),
+  v('neon', ['Neon'], 'database'),
+  v('aws', ['Amazon Web Services', 'AWS'], 'cloud'),
+  v('aws-bedrock', ['AWS Bedrock', 'Amazon Bedrock'], 'llm', { parent: 'aws', lookalikes: ['Bedrock Learning'] }),
+  v('aws-ecs', ['AWS ECS', 'ECS Fargate', 'AWS Fargate'], 'hosting', { parent: 'aws' }),
+  v('aws-efs', ['EFS', 'Amazon EFS', 'AWS EFS'], 'storage', { parent: 'aws' }),
+  v('aws-kms', ['AWS KMS'], 'other', { parent: 'aws' }),
+  v('aws-secrets-manager', ['AWS Secrets Manager'], 'other', { parent: 'aws' }),
+]
+
+/** Extra vendors for the must-match / must-not-match tables. */
+export const EXTRA_VENDORS: VendorInput[] = [
+  v('render', ['Render'], 'hosting'),
+  v('segment', ['Segment', 'Twilio Segment'], 'analytics'),
+  v('linear', ['Linear'], 'other'),
+  v('appsflyer', ['AppsFlyer'], 'analytics'),
+  v('google-analytics', ['Google Analytics', 'GA4'], 'analytics', { parent: 'google' }),
+  v('mixpanel', ['Mixpanel'], 'analytics'),
+  v('intercom', ['Intercom'], 'support'),
+  v('meta', ['Meta', 'Facebook', 'Meta Pixel'], 'ads'),
+  v('hotjar', ['Hotjar'], 'analytics'),
+  v('sentry', ['Sentry'], 'monitoring'),
+  v('plausible', ['Plausible', 'Plausible Analytics'], 'analytics'),
+  // third-party-web names that are also English words
+  v('tpw-turn', ['Turn'], 'ads'),
+  v('tpw-monitor', ['Monitor'], 'analytics'),
+  v('tpw-run', ['RUN'], 'ads'),
+  v('tpw-signal', ['Signal'], 'analytics'),
+]
+
+export const seedCatalog = (): Catalog => new Catalog(SEED_VENDORS.map(normalizeVendor))
+export const testCatalog = (): Catalog => new Catalog([...SEED_VENDORS, ...EXTRA_VENDORS].map(normalizeVendor))
+
+export function fixture(name: string): string {
+  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+}

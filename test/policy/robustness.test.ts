@@ -1,0 +1,87 @@
+// The parser must never throw and must stay linear: policies are untrusted input.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parsePolicy } from '../../src/policy/index.js'
+import { fixture, testCatalog } from './helpers.js'
+
+const catalog = testCatalog()
+const PATHS = ['privacy.md', 'privacy.mdx', 'privacy.html', 'privacy.txt', 'page.tsx', 'PRIVACY']
+
+/** Words and markup the parser reacts to, so random documents hit the interesting paths. */
+const TOKENS = [
+  'Stripe', 'Clerk', 'Clerk.io', 'AWS', 'AWS Bedrock', 'Fly.io', 'AppsFlyer', 'Neon', 'neon', 'Google Analytics', 'not', 'never',
+  'no', 'without', 'but', 'we use', 'do not use', 'analytics providers', 'handled by', '(e.g., ', 'e.g.', 'Inc.', '.', '. ', ':',
+  ';', ' — ', ', ', '\n', '\n\n', '\r\n', '- ', '• ', '1. ', '# ', '## ', '**', '_', '`', '```', '[', '](', ')', '<p>', '</p>',
+  '<h2>', '</h2>', '<li>', '<script>', '<!--', '-->', '{', '}', "{'", "'}", '&amp;', '&#', '</', '/>', '<>', '---', '|', '"',
+  '’', '\u00a0', '\u2028', 'é', '𝒳',
+]
+const documentArb = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 120 }).map((parts) => parts.join(''))
+
+describe('never throws', () => {
+  it('on random documents in every format', () => {
+    fc.assert(
+      fc.property(documentArb, fc.constantFrom(...PATHS), (text, path) => {
+        const { sentences, claims } = parsePolicy({ path, text, source: 'test' }, catalog)
+        const lineCount = text.split(/\r\n|\r|\n/).length
+        for (const s of sentences) {
+          expect(s.line).toBeGreaterThanOrEqual(1)
+          expect(s.endLine).toBeLessThanOrEqual(lineCount)
+        }
+        for (const c of claims) {
+          expect(c.line).toBeGreaterThanOrEqual(1)
+          expect(c.endLine).toBeGreaterThanOrEqual(c.line)
+          expect(c.endLine).toBeLessThanOrEqual(lineCount)
+          expect(c.quote.length).toBeGreaterThan(0)
+        }
+      }),
+      { numRuns: 400, seed: 20250118 },
+    )
+  })
+
+  it('on arbitrary unicode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(...PATHS), (text, path) => {
+        parsePolicy({ path, text, source: 'test' }, catalog)
+      }),
+      { numRuns: 300, seed: 7 },
+    )
+  })
+})
+
+describe('stays fast on adversarial input', () => {
+  const N = 40_000
+  const cases: Array<[string, string]> = [
+    ['many negations', 'we do not '.repeat(N) + 'use Stripe.'],
+    ['many vendors in one sentence', 'Stripe, '.repeat(N) + 'and PostHog.'],
+    ['many provider nouns', 'analytics providers and '.repeat(N / 2)],
+    ['long word', 'x'.repeat(N * 10)],
+    ['spaces then text', ' '.repeat(N * 5) + 'x'],
+    ['hash runs', '# ' + '# '.repeat(N * 2) + 'x'],
+    ['brackets', '[('.repeat(N * 2)],
+    ['angle brackets', '<a '.repeat(N)],
+    ['quotes in tags', '<a title="'.repeat(N)],
+    ['abbreviations', 'e.g. Inc. etc. U.S. '.repeat(N / 2)],
+    ['dots', 'a.'.repeat(N * 3)],
+    ['colons', 'following: '.repeat(N)],
+    ['lines', 'Clerk\n'.repeat(N)],
+    ['bullets', '- No Mixpanel\n'.repeat(N / 2)],
+    ['emphasis', '*_'.repeat(N * 2)],
+    ['jsx braces', '<p>{'.repeat(N / 2)],
+  ]
+
+  it.each(cases)('%s', (_name, text) => {
+    for (const path of ['p.txt', 'p.md', 'p.html', 'p.tsx']) {
+      const started = performance.now()
+      parsePolicy({ path, text, source: 'test' }, catalog)
+      expect(performance.now() - started, path).toBeLessThan(3000)
+    }
+  })
+
+  it('parses a 1 MB policy in well under a few seconds', () => {
+    const text = Array.from({ length: 60 }, () => fixture('isol8-privacy-policy.txt') + '\n' + fixture('codecloud-privacy-policy.txt')).join('\n')
+    const started = performance.now()
+    const { claims } = parsePolicy({ path: 'big.txt', text, source: 'test' }, catalog)
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(claims.length).toBeGreaterThan(60 * 40)
+  })
+})
