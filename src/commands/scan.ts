@@ -5,6 +5,7 @@ import { InputError } from '../collect/index.js'
 import { ConfigError } from '../collect/config.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
 import type { Severity } from '../types/index.js'
+import { renderTimings } from '../reporters/timings.js'
 import { writeFileAtomic } from '../util/write.js'
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const
@@ -30,6 +31,7 @@ export default class Scan extends Command {
     output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
     'fail-on': Flags.string({ description: 'lowest severity that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
     quiet: Flags.boolean({ char: 'q', description: 'no spinner; the text report lists only findings at or above --fail-on', default: false }),
+    timings: Flags.boolean({ description: 'print a per-stage timing table on stderr', default: false }),
   }
 
   async run(): Promise<void> {
@@ -74,6 +76,7 @@ export default class Scan extends Command {
     } else {
       process.stdout.write(rendered)
     }
+    if (flags.timings) process.stderr.write(renderTimings(result.timings))
     const failing = report.findings.some((f) => RANK[f.severity] >= threshold)
     if (failing) this.exit(1)
   }

@@ -1,0 +1,30 @@
+// The floor: read every source file privaudit would analyse, then a bare TypeScript parse + ts.forEachChild walk.
+// Usage: node bench/floor.js <dir>  → JSON { ms, files, maxRssMb }
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { ts } from 'ts-morph'
+import { collectWorkspace } from '../dist/collect/index.js'
+
+const root = path.resolve(process.argv[2])
+const ws = collectWorkspace(root, { maxFileSize: 1024 * 1024, exclude: [] })
+const start = performance.now()
+let nodes = 0
+let parsed = 0
+for (const file of ws.sourceFiles) {
+  let text
+  try {
+    text = ws.read(file.path)
+  } catch {
+    continue
+  }
+  const sf = ts.createSourceFile(file.path, text, ts.ScriptTarget.Latest, true)
+  const visit = (node) => {
+    nodes++
+    ts.forEachChild(node, visit)
+  }
+  visit(sf)
+  parsed++
+}
+const ms = performance.now() - start
+void readFileSync
+console.log(JSON.stringify({ ms: Math.round(ms), files: parsed, nodes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }))

@@ -1,0 +1,15 @@
+// The full privaudit pipeline in-process on a folder, timed per stage. Usage: node bench/scan.js <dir>
+import path from 'node:path'
+import { audit } from '../dist/core/audit.js'
+
+const root = path.resolve(process.argv[2])
+const start = performance.now()
+const { report, timings } = await audit({ root })
+const ms = performance.now() - start
+console.log(JSON.stringify({
+  ms: Math.round(ms),
+  stages: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
+  findings: report.findings.length,
+  skipped: report.skipped.length,
+  maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+}))
