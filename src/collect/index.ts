@@ -151,7 +151,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
     problems.push(problem('pnpm-workspace.yaml', 'malformed YAML', error))
   }
 
-  const policy = findPolicy(root, files.map((f) => f.path), options, readRaw)
+  const policy = findPolicy(root, files.map((f) => f.path), options, readRaw, problems)
   // the policy page is prose about vendors, not use of them
   const notPolicy = (f: SourceFile) => f.path !== policy?.path
   return {
@@ -168,7 +168,17 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   }
 }
 
-function findPolicy(root: string, paths: string[], options: CollectOptions, readRaw: (rel: string) => string): Policy | null {
+export const MAX_POLICY_SIZE = 2 * 1024 * 1024
+
+/** Why a policy file cannot be read as a policy, or undefined when it can. */
+export function unusablePolicy(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'is a binary file'
+  if (!text.trim()) return 'is empty'
+  if (text.length > MAX_POLICY_SIZE) return `is larger than ${MAX_POLICY_SIZE / 1024 / 1024} MB`
+  return undefined
+}
+
+function findPolicy(root: string, paths: string[], options: CollectOptions, readRaw: (rel: string) => string, problems: SkippedFile[]): Policy | null {
   const given = options.policy ?? options.configPolicy
   if (given) {
     const abs = path.resolve(options.policy ? process.cwd() : root, given)
@@ -180,14 +190,20 @@ function findPolicy(root: string, paths: string[], options: CollectOptions, read
     } catch (error) {
       throw new InputError(`policy file ${given}: ${(error as Error).message}`)
     }
-    return { path: rel.startsWith('..') ? abs : rel, text, source: options.policy ? '--policy' : 'config' }
+    const display = rel.startsWith('..') ? abs : rel
+    const unusable = unusablePolicy(text)
+    if (unusable) {
+      problems.push({ file: display, reason: `policy ${unusable}: no claims can be read from it` })
+      return null
+    }
+    return { path: display, text, source: options.policy ? '--policy' : 'config' }
   }
   const texts = new Map<string, string>()
   const chosen = choosePolicy(paths, (p, named) => {
     try {
       const text = readRaw(p)
       texts.set(p, text)
-      return readsLikePolicy(text, named)
+      return !unusablePolicy(text) && readsLikePolicy(text, named)
     } catch {
       return false
     }

@@ -52,7 +52,9 @@ export function choosePolicy(paths: string[], looksLikePolicy: (path: string, na
  */
 export function readsLikePolicy(text: string, named = false): boolean {
   const t = text.slice(0, 400_000).toLowerCase()
-  if (!named && !t.includes('privacy')) return false
+  // a file named for privacy is the policy whatever its language; a route file must read like one
+  if (named) return t.trim().length > 0
+  if (!t.includes('privacy')) return false
   const hits = ['personal data', 'personal information', 'we collect', 'third part', 'cookies', 'your rights', 'retention', 'subprocessor', 'process', 'data']
     .filter((w) => t.includes(w)).length
   return hits >= 3

@@ -6,6 +6,7 @@ import { collectWorkspace } from '../collect/index.js'
 import { ConfigError, loadConfig } from '../collect/config.js'
 import { detect } from '../detect/index.js'
 import { parsePolicy } from '../policy/index.js'
+import { readsAsEnglish } from '../policy/language.js'
 import type { Claim, Report, SkippedFile, VendorSummary } from '../types/index.js'
 import { buildCookieInventory } from './cookies.js'
 import { diff, type Suppressed } from './diff.js'
@@ -60,6 +61,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const workspace = time('collect', () => collectWorkspace(options.root, { policy: options.policy, configPolicy: config.policy, maxFileSize: config.maxFileSize, exclude: config.exclude }))
   const detected = time('detect', () => detect(workspace, catalog, { onFile: (done, total) => options.onStage?.('detect', `${done}/${total} files`) }))
   const declared = time('declare', () => (workspace.policy ? parsePolicy(workspace.policy, catalog) : { claims: [] as Claim[] }))
+  if (workspace.policy && !readsAsEnglish(workspace.policy.text)) {
+    workspace.problems.push({ file: workspace.policy.path, reason: 'the policy does not read as English: privaudit reads English policies, so claims may be missed' })
+  }
   const policyRef = workspace.policy ? { path: workspace.policy.path } : null
   const result = time('diff', () => diff({ evidence: detected.evidence, claims: declared.claims, catalog, config, policy: policyRef }))
 

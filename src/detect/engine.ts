@@ -155,7 +155,8 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       continue
     }
     try {
-      walkFile(file, text, catalog, detectors.code, push)
+      const syntaxError = walkFile(file, text, catalog, detectors.code, push)
+      if (syntaxError) problems.push({ file: file.path, reason: `${syntaxError}; analysed what parsed` })
       filesParsed++
     } catch (error) {
       if (error instanceof RangeError) skipped.push({ file: file.path, reason: 'too deeply nested to analyse' })
@@ -166,7 +167,18 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
   return { evidence, skipped, problems, filesParsed }
 }
 
-function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], push: (e: Evidence) => void): void {
+/** The first syntax error the parser recovered from, as `syntax error at line N: message`. */
+function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
+  // parseDiagnostics is internal but stable; the parser recovers, so the walk still sees most of the file
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics
+  const first = diagnostics?.[0]
+  if (!first) return undefined
+  const line = sourceFile.getLineAndCharacterOfPosition(first.start).line + 1
+  return `syntax error at line ${line}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`
+}
+
+/** Parses and walks one file with every code detector; returns the first syntax error, if any. */
+function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], push: (e: Evidence) => void): string | undefined {
   const sourceFile = parseSource(file.path, text)
   const locate = (nodeOrPos: ts.Node | number): Location => {
     const pos = typeof nodeOrPos === 'number' ? nodeOrPos : nodeOrPos.getStart(sourceFile)
@@ -196,4 +208,5 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
   }
   visit(sourceFile)
   for (const end of ends) end()
+  return firstSyntaxError(sourceFile)
 }

@@ -13,7 +13,7 @@ export const policyNotFound: Check = {
   run({ policy, report }) {
     if (policy) return
     report({
-      message: 'No privacy policy found (looked for PRIVACY.md, privacy-policy.*, docs/, legal/, content/, public/ and privacy pages of the app): pass --policy FILE or set `policy:` in .privaudit.yml.',
+      message: 'No usable privacy policy found (looked for PRIVACY.md, privacy-policy.*, privacy.* and privacy pages of the app; an empty, binary or oversized file is listed under problems): pass --policy FILE or set `policy:` in .privaudit.yml.',
       locations: [{ file: '.', line: 1 }],
       key: 'policy',
     })
