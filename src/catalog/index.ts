@@ -1,9 +1,10 @@
 // Loads, validates and indexes the vendor catalog (data/vendors/*.yaml).
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
+// a static import, not a runtime require: the Action's bundle must carry the dataset (it runs without node_modules)
+import thirdPartyWeb from 'third-party-web'
 import { parse as parseYaml } from 'yaml'
 import type { Vendor, VendorCategory } from '../types/index.js'
 
@@ -29,7 +30,7 @@ export interface CatalogIssue {
 /** A partial vendor as written in YAML: optional lists default to []. */
 export type VendorInput = Partial<Vendor> & Pick<Vendor, 'id' | 'name' | 'aliases' | 'category' | 'purpose' | 'privacyUrl'>
 
-const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'hosts', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes'] as const
+const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'deployPackages', 'hosts', 'urls', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes'] as const
 
 export function normalizeVendor(input: VendorInput): Vendor {
   const vendor = { ...input } as Vendor
@@ -89,11 +90,18 @@ export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
     for (const h of v.hosts) claim('host', h, v.id)
     for (const e of v.env) claim('env', e, v.id)
     for (const f of v.configFiles) claim('config file', f, v.id)
+    for (const d of v.deployPackages) claim('deploy package', d, v.id)
+    for (const u of v.urls) claim('url', u, v.id)
     for (const a of v.aliases) claim('alias', a.toLowerCase(), v.id)
-    const signals = v.packages.length + v.hosts.length + v.env.length + v.configFiles.length + v.configPatterns.length
+    const signals = v.packages.length + v.hosts.length + v.env.length + v.configFiles.length + v.configPatterns.length + v.deployPackages.length + v.urls.length
     if (signals === 0) issues.push({ file: `${v.id}.yaml`, message: 'no detection signal (packages, hosts, env, configFiles or configPatterns)' })
     for (const b of v.browserPackages) {
       if (!v.packages.some((p) => packageMatches(p, b))) issues.push({ file: `${v.id}.yaml`, message: `browser package ${b} is not one of its packages` })
+    }
+    for (const c of v.cookies) {
+      for (const p of c.packages ?? []) {
+        if (!v.packages.some((q) => packageMatches(q, p))) issues.push({ file: `${v.id}.yaml`, message: `cookie ${c.name}: package ${p} is not one of its packages` })
+      }
     }
   }
   for (const v of vendors) {
@@ -102,7 +110,7 @@ export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
   return issues
 }
 
-function packageMatches(pattern: string, name: string): boolean {
+export function packageMatches(pattern: string, name: string): boolean {
   if (pattern.endsWith('/*')) return name.startsWith(pattern.slice(0, -1)) || name === pattern.slice(0, -2)
   return name === pattern
 }
@@ -137,9 +145,13 @@ export class Catalog {
   private readonly prefixPackages: Array<[string, Vendor]> = []
   private readonly exactHosts = new Map<string, Vendor>()
   private readonly wildcardHosts: Array<[string, Vendor]> = []
+  /** `*.example.com` patterns: proper subdomains only, and never `www.` (that is the website). */
+  private readonly subdomainHosts = new Map<string, Vendor>()
   private readonly exactEnv = new Map<string, Vendor>()
   private readonly prefixEnv: Array<[string, Vendor]> = []
   private readonly configFileIndex = new Map<string, Vendor>()
+  private readonly deployPackageIndex = new Map<string, Vendor>()
+  private readonly urlPrefixes: Array<[string, Vendor]> = []
 
   constructor(vendors: Vendor[]) {
     this.vendors = [...vendors].sort((a, b) => a.id.localeCompare(b.id))
@@ -151,7 +163,9 @@ export class Catalog {
         else this.exactPackages.set(p, v)
       }
       for (const h of v.hosts) {
-        if (h.includes('*')) this.wildcardHosts.push([h, v])
+        if (h.startsWith('*.') && !h.slice(2).includes('*')) {
+          if (!this.subdomainHosts.has(h.slice(2))) this.subdomainHosts.set(h.slice(2), v)
+        } else if (h.includes('*')) this.wildcardHosts.push([h, v])
         else if (!this.exactHosts.has(h)) this.exactHosts.set(h, v)
       }
       for (const e of v.env) {
@@ -159,6 +173,8 @@ export class Catalog {
         else this.exactEnv.set(e, v)
       }
       for (const f of v.configFiles) this.configFileIndex.set(f, v)
+      for (const d of v.deployPackages) this.deployPackageIndex.set(d, v)
+      for (const u of v.urls) this.urlPrefixes.push([u, v])
     }
     // longest prefix first, so `@aws-sdk/client-bedrock-runtime` beats `@aws-sdk/*`
     this.prefixPackages.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
@@ -205,7 +221,8 @@ export class Catalog {
     // most specific exact pattern first: the host itself, then each parent domain
     for (let i = 0; i < labels.length - 1; i++) {
       const candidate = labels.slice(i).join('.')
-      const exact = this.exactHosts.get(candidate)
+      let exact = this.exactHosts.get(candidate)
+      if (!exact && i > 0 && !(i === 1 && labels[0] === 'www')) exact = this.subdomainHosts.get(candidate)
       if (exact) {
         // a wildcard pattern more specific than this suffix wins (bedrock-runtime.*.amazonaws.com over amazonaws.com)
         const wildcard = this.wildcardHosts.find(([p]) => p.split('.').length > labels.length - i && hostPatternMatches(p, host))
@@ -215,6 +232,19 @@ export class Catalog {
     }
     const wildcard = this.wildcardHosts.find(([p]) => hostPatternMatches(p, host))
     return wildcard ? { vendor: wildcard[1], reason: 'host-match' } : undefined
+  }
+
+  /** A build/deploy tool package (even a devDependency) that names where the product deploys. */
+  matchDeployPackage(name: string): VendorMatch | undefined {
+    const vendor = this.deployPackageIndex.get(name)
+    return vendor ? { vendor, reason: 'deploy-package' } : undefined
+  }
+
+  /** A full URL: a `host/path` prefix of the catalog wins over the host's owner (gtag.js is Google Analytics). */
+  matchUrl(host: string, pathAndQuery: string): VendorMatch | undefined {
+    const target = `${host.toLowerCase()}${pathAndQuery}`
+    for (const [prefix, vendor] of this.urlPrefixes) if (target.startsWith(prefix)) return { vendor, reason: 'url-match' }
+    return this.matchHost(host)
   }
 
   matchEnv(name: string): VendorMatch | undefined {
@@ -253,15 +283,17 @@ function slug(name: string): string {
 
 /** Vendors from third-party-web (MIT, © Patrick Hulce) for tracking/engagement hosts the curated catalog lacks. */
 function thirdPartyWebVendors(curated: Vendor[]): { extra: Vendor[]; hostsFor: Map<string, string[]> } {
-  const require = createRequire(import.meta.url)
-  const { entities } = require('third-party-web') as { entities: Array<{ name: string; company: string; category: string; domains: string[]; homepage?: string }> }
+  const { entities } = thirdPartyWeb
   const claimed = new Set(curated.flatMap((v) => v.hosts))
   const byEntity = new Map(curated.filter((v) => v.thirdPartyWeb).map((v) => [v.thirdPartyWeb!, v]))
   const hostsFor = new Map<string, string[]>()
   const extra: Vendor[] = []
   const curatedIds = new Set(curated.map((v) => v.id))
   for (const entity of [...entities].sort((a, b) => a.name.localeCompare(b.name))) {
-    const domains = entity.domains.map((d) => d.replace(/^\*\./, '').toLowerCase()).filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d) && !claimed.has(d))
+    // `*.linkedin.com` stays subdomains-only: the apex and www. are the public website, whose links are not tracking
+    // an ad or social network's www. host is its public site (profile and share links), even where the dataset lists it
+    const website = (d: string) => (entity.category === 'ad' || entity.category === 'social') && d.startsWith('www.')
+    const domains = entity.domains.map((d) => d.toLowerCase()).filter((d) => /^(\*\.)?[a-z0-9.-]+\.[a-z]{2,}$/.test(d) && !website(d) && !claimed.has(d) && !claimed.has(d.replace(/^\*\./, '')))
     const owner = byEntity.get(entity.name)
     if (owner) {
       hostsFor.set(owner.id, domains)

@@ -25,8 +25,15 @@ export interface FindingInput {
   suggestion?: string
   /** The claim the finding contradicts; its line and quote become `policy` unless `policy` is given. */
   claim?: Claim
+  /** More claims the same finding contradicts (two sentences promising AES-256-GCM); only `claim` is quoted. */
+  alsoContradicts?: Claim[]
   /** The normalised value that identifies the finding besides rule, vendor and file (for fingerprints). */
   key?: string
+  /**
+   * The file the fingerprint keys on when the finding is about the repo rather than its first location (default: the
+   * first location's file). A vendor-level finding keys on the policy, so a new use that sorts first is not a new finding.
+   */
+  fingerprintFile?: string
 }
 
 export interface CheckContext {

@@ -19,7 +19,9 @@ export interface CollectOptions {
   exclude: string[]
 }
 
-const SOURCE = /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro)$/i
+const SOURCE = /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro|ejs|hbs|handlebars|njk|liquid|pug|erb|twig)$/i
+/** Text files no detector but the secret scanner reads: structured config and key material. */
+const DATA = /(?:\.(?:jsonc?|ya?ml|toml|pem|key|p8)|(?:^|\/)\.npmrc)$/i
 const LOCKFILES = /(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/
 const DEPLOY_CONFIG_NAMES = new Set([
   'vercel.json', 'fly.toml', 'netlify.toml', 'render.yaml', 'render.yml', 'wrangler.toml', 'wrangler.json', 'wrangler.jsonc',
@@ -33,7 +35,8 @@ export function isNonShipped(rel: string): boolean {
   if (/(^|\/)(tests?|__tests__|__mocks__|mocks|e2e|cypress|playwright|fixtures|__fixtures__|stories|\.storybook|examples?)\//i.test(rel)) return true
   const base = rel.slice(rel.lastIndexOf('/') + 1)
   if (/\.(test|spec|stories|story|e2e|bench)\.[a-z]+$/i.test(base)) return true
-  if (/^(vite|vitest|jest|eslint|prettier|tailwind|postcss|babel|webpack|rollup|tsup|playwright|cypress|commitlint|lint-staged|turbo|stylelint|svelte|astro|remix|nuxt)\.config\.[a-z]+$/i.test(base)) return true
+  // framework configs (next, nuxt, astro, svelte, remix) are not here: they carry runtime config, head scripts and deploy adapters
+  if (/^(vite|vitest|jest|eslint|prettier|tailwind|postcss|babel|webpack|rollup|tsup|playwright|cypress|commitlint|lint-staged|turbo|stylelint|drizzle|knip|typedoc)\.config\.[a-z]+$/i.test(base)) return true
   if (/^\.?(eslintrc|prettierrc|babelrc|stylelintrc)(\.[a-z]+)?$/i.test(base)) return true
   return /^\.env\.(test|testing|ci)$/i.test(base)
 }
@@ -99,6 +102,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
 
   const sourceFiles: SourceFile[] = []
   const configFiles: SourceFile[] = []
+  const dataFiles: SourceFile[] = []
   const manifests: Manifest[] = []
   const lockfiles: string[] = []
   let rootManifestText: string | undefined
@@ -141,7 +145,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
     else if (SOURCE.test(f.path)) {
       sourceFiles.push(entry)
       sourcePaths.add(f.path)
-    }
+    } else if (DATA.test(f.path)) dataFiles.push(entry)
   }
   attachResolved(manifests, resolved)
   let globs: string[] = []
@@ -152,12 +156,13 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   }
 
   const policy = findPolicy(root, files.map((f) => f.path), options, readRaw, problems)
-  // the policy page is prose about vendors, not use of them
-  const notPolicy = (f: SourceFile) => f.path !== policy?.path
+  // the policy page is prose about vendors, not use of them: detectors read only what it loads
+  const markPolicy = (f: SourceFile): SourceFile => (f.path === policy?.path ? { ...f, isPolicy: true } : f)
   return {
     root,
-    sourceFiles: sourceFiles.filter(notPolicy),
+    sourceFiles: sourceFiles.map(markPolicy),
     configFiles,
+    dataFiles,
     manifests,
     workspaceGlobs: globs,
     lockfiles,

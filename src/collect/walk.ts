@@ -35,7 +35,9 @@ const GENERATED = /\.min\.(js|mjs|cjs|css)$|\.bundle\.js$|\.map$|(^|\/)(package-
 export function isInteresting(rel: string): boolean {
   const base = rel.slice(rel.lastIndexOf('/') + 1)
   if (/^\.env(\..+)?$/i.test(base) || /^(Dockerfile|Containerfile|Procfile|Jenkinsfile)(\..+)?$/i.test(base) || /\.dockerfile$/i.test(base)) return true
-  return /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro|json|jsonc|ya?ml|toml|md|mdx|markdown|txt)$/i.test(base)
+  // key files and registry credentials are read for committed secrets only
+  if (base === '.npmrc' || /\.(pem|key|p8)$/i.test(base)) return true
+  return /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro|ejs|hbs|handlebars|njk|liquid|pug|erb|twig|json|jsonc|ya?ml|toml|md|mdx|markdown|txt)$/i.test(base)
 }
 
 function loadGitignore(dir: string, relDir: string, ig: Ignore): void {

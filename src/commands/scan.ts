@@ -1,6 +1,8 @@
 import { Args, Command, Flags } from '@oclif/core'
 import ora, { type Ora } from 'ora'
+import { readBaseline } from '../collect/baseline.js'
 import { audit } from '../core/audit.js'
+import { withComparison } from '../core/compare.js'
 import { InputError } from '../collect/index.js'
 import { ConfigError } from '../collect/config.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
@@ -18,6 +20,8 @@ export default class Scan extends Command {
     '<%= config.bin %> scan',
     '<%= config.bin %> scan apps/web --policy legal/privacy.md',
     '<%= config.bin %> scan --format json --output privaudit.json --fail-on warning',
+    '<%= config.bin %> scan --baseline privaudit.json',
+    '<%= config.bin %> scan --format sarif --output privaudit.sarif',
   ]
 
   static override args = {
@@ -31,6 +35,7 @@ export default class Scan extends Command {
     output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
     'fail-on': Flags.string({ description: 'lowest severity that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
     quiet: Flags.boolean({ char: 'q', description: 'no spinner; the text report lists only findings at or above --fail-on', default: false }),
+    baseline: Flags.string({ description: 'a previous report (--format json or sarif): list only the findings it does not have' }),
     timings: Flags.boolean({ description: 'print a per-stage timing table on stderr', default: false }),
   }
 
@@ -40,7 +45,9 @@ export default class Scan extends Command {
     let spinner: Ora | undefined
     if (interactive) spinner = ora({ text: 'collecting files', stream: process.stderr }).start()
     let result
+    let baseline
     try {
+      baseline = flags.baseline === undefined ? undefined : readBaseline(flags.baseline)
       result = await audit({
         root: args.path,
         policy: flags.policy,
@@ -58,11 +65,11 @@ export default class Scan extends Command {
       throw error
     }
     spinner?.stop()
-    const { report } = result
+    const report = baseline ? withComparison(result.report, baseline, { base: flags.baseline! }) : result.report
     const failOn = flags['fail-on'] as (typeof FAIL_ON)[number]
     const threshold = failOn === 'none' ? Infinity : RANK[failOn]
     const shown = flags.quiet && flags.format === 'text'
-      ? { ...report, findings: report.findings.filter((f) => RANK[f.severity] >= Math.min(threshold, 3)), vendors: [], skipped: [], problems: [] }
+      ? { ...report, findings: report.findings.filter((f) => RANK[f.severity] >= Math.min(threshold, 3)), vendors: [], skipped: [], problems: [], policy: report.policy && { ...report.policy, claims: [] } }
       : report
     const toTerminal = !flags.output && Boolean(process.stdout.isTTY)
     const rendered = REPORTERS[flags.format](shown, { color: toTerminal })
@@ -74,7 +81,8 @@ export default class Scan extends Command {
         this.exit(2)
       }
     } else {
-      process.stdout.write(rendered)
+      // a pipe takes 64 KiB at a time: exiting before it drains would cut a long report short (`| jq`)
+      await new Promise<void>((resolve) => process.stdout.write(rendered, () => resolve()))
     }
     if (flags.timings) process.stderr.write(renderTimings(result.timings))
     const failing = report.findings.some((f) => RANK[f.severity] >= threshold)

@@ -8,8 +8,10 @@ import { detect } from '../detect/index.js'
 import { parsePolicy } from '../policy/index.js'
 import { readsAsEnglish } from '../policy/language.js'
 import type { Claim, Report, SkippedFile, VendorSummary } from '../types/index.js'
+import { strongestFirst } from '../checks/undeclared-subprocessor/index.js'
 import { buildCookieInventory } from './cookies.js'
 import { diff, type Suppressed } from './diff.js'
+import { redactReport } from './redact.js'
 import type { VendorLedger } from './ledger.js'
 
 export const SCHEMA_VERSION = '1.0.0'
@@ -67,7 +69,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const policyRef = workspace.policy ? { path: workspace.policy.path } : null
   const result = time('diff', () => diff({ evidence: detected.evidence, claims: declared.claims, catalog, config, policy: policyRef }))
 
-  const report = time('report', () => ({
+  // every string of the report is scrubbed of the secrets the scan saw before any reporter runs
+  const report = time('report', () => redactReport({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'privaudit', version: TOOL_VERSION },
     root: workspace.root,
@@ -83,7 +86,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     skipped: sortFiles([...workspace.skipped, ...detected.skipped]),
     problems: sortFiles([...workspace.problems, ...detected.problems]),
     suppressed: result.suppressed,
-  }))
+  }, detected.secrets))
   return { report, timings }
 }
 
@@ -99,14 +102,22 @@ function vendorSummaries(ledger: VendorLedger): VendorSummary[] {
     if (!vendor) continue
     const coverage = ledger.coverage(id)
     const claim = coverage?.by === 'policy' ? coverage.claim : undefined
+    const coveringVendor = coverage ? ledger.catalog.lineage(id).find((v) => ledger.declared.get(v.id) === coverage) : undefined
+    const usedThrough = ledger.used.has(id) ? [] : [...ledger.used.keys()].filter((u) => u !== id && ledger.catalog.lineage(u).some((v) => v.id === id)).sort()
     out.push({
       id,
       name: vendor.name,
+      ...(vendor.legalName ? { legalName: vendor.legalName } : {}),
       category: vendor.category,
+      purpose: vendor.purpose,
+      ...(vendor.privacyUrl ? { privacyUrl: vendor.privacyUrl } : {}),
       ...(vendor.parent ? { parent: vendor.parent } : {}),
       declared: coverage !== undefined,
       detected: ledger.isUsed(id),
-      evidence: (ledger.used.get(id) ?? []).map((e) => ({ file: e.location.file, line: e.location.line, kind: e.kind, value: e.value })),
+      // strongest evidence first: a dependency or import says more than an env name
+      evidence: strongestFirst(ledger.used.get(id) ?? []).map((e) => ({ file: e.location.file, line: e.location.line, kind: e.kind, value: e.value })),
+      ...(usedThrough.length ? { usedThrough } : {}),
+      ...(coverage ? { declaredBy: { how: coverage.by === 'config' ? 'config' as const : claim?.strength === 'mentioned' ? 'mentioned' as const : 'listed' as const, ...(coveringVendor && coveringVendor.id !== id ? { vendor: coveringVendor.id } : {}) } } : {}),
       ...(claim ? { policy: { line: claim.line, quote: claim.quote } } : {}),
     })
   }

@@ -28,6 +28,14 @@ export function fingerprint(ruleId: string, vendor: string | undefined, file: st
   return createHash('sha256').update([ruleId, vendor ?? '', file, key].join('\0')).digest('hex').slice(0, 24)
 }
 
+/**
+ * A message without the positions it quotes (`file.ts:14:3`, `line 14`, `and 2 more place(s)`): the fallback fingerprint
+ * key for a check that gives none, so moving a line does not make its finding new.
+ */
+export function withoutPositions(message: string): string {
+  return message.replace(/(\S):\d+(?::\d+)?\b/g, '$1').replace(/\b(lines?|L)\s?\d+(?:[-–]\d+)?\b/g, '$1').replace(/\b\d+ more\b/g, 'more')
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId)
     || (a.vendor ?? '').localeCompare(b.vendor ?? '') || (a.locations[0]?.file ?? '').localeCompare(b.locations[0]?.file ?? '')
@@ -48,6 +56,7 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
     const report = (f: FindingInput) => {
       const locations = f.locations.length ? f.locations : [{ file: policy?.path ?? '.', line: 1 }]
       if (f.claim) contradicted.add(f.claim)
+      for (const c of f.alsoContradicts ?? []) contradicted.add(c)
       const cited = f.policy ?? (f.claim ? { line: f.claim.line, quote: f.claim.quote } : undefined)
       raw.push({
         ruleId: check.meta.id,
@@ -57,7 +66,7 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
         locations,
         ...(cited ? { policy: cited } : {}),
         ...(f.suggestion ? { suggestion: f.suggestion } : {}),
-        fingerprint: fingerprint(check.meta.id, f.vendor, locations[0].file, f.key ?? f.message),
+        fingerprint: fingerprint(check.meta.id, f.vendor, f.fingerprintFile ?? locations[0].file, f.key ?? withoutPositions(f.message)),
       })
     }
     const confirm = (claim: Claim, locations: Location[]) => {

@@ -26,6 +26,7 @@ export class VendorLedger {
       if (!this.used.has(e.vendor)) this.used.set(e.vendor, [])
       this.used.get(e.vendor)!.push(e)
     }
+    this.dropS3SdkOfCompatibleStores()
     for (const c of claims) {
       if (c.kind === 'vendor' && c.vendor) {
         const target = c.polarity === 'affirm' ? this.declared : undefined
@@ -42,6 +43,17 @@ export class VendorLedger {
       if (!this.declared.has(d.vendor)) this.declared.set(d.vendor, { by: 'config', reason: d.reason })
       if (!this.listed.has(d.vendor)) this.listed.set(d.vendor, { by: 'config', reason: d.reason })
     }
+  }
+
+  /**
+   * R2, B2, Wasabi and other S3-compatible stores are reached with the AWS S3 SDK. When such a store is used and
+   * Amazon S3 shows nothing but that SDK (no amazonaws host, no S3 env name), the SDK is the store's client.
+   */
+  private dropS3SdkOfCompatibleStores(): void {
+    const s3 = this.catalog.matchPackage('@aws-sdk/client-s3')?.vendor.id
+    if (!s3 || !this.used.has(s3)) return
+    if (![...this.used.keys()].some((id) => this.catalog.get(id)?.s3Compatible)) return
+    if (this.used.get(s3)!.every((e) => e.kind === 'dependency' || e.kind === 'import')) this.used.delete(s3)
   }
 
   /** The declaration covering a vendor: its own, or its platform's (declaring AWS covers AWS Bedrock). */
@@ -70,6 +82,11 @@ export class VendorLedger {
       if (claim) return claim
     }
     return undefined
+  }
+
+  /** A denial of the vendor's whole category ("we do not use advertising trackers"). */
+  deniedCategory(vendor: Vendor): Claim | undefined {
+    return this.deniedCategories.get(vendor.category)
   }
 
   /** True when the vendor or one of its services has shipped evidence. */

@@ -4,7 +4,20 @@ import type { Catalog } from '../catalog/index.js'
 import { UnreadableFileError } from '../collect/index.js'
 import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
 
-export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped'> & { node?: ts.Node; pos?: number; line?: number; column?: number }
+export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped'> & {
+  node?: ts.Node
+  pos?: number
+  line?: number
+  column?: number
+  /**
+   * The raw secret behind a `secret` evidence. It never enters the evidence: the engine keeps it aside
+   * (DetectResult.secrets) so the report can be scrubbed of it before any reporter runs.
+   */
+  secret?: string
+}
+
+/** Evidence emitted after the walk, with its location already known. */
+export type LocatedEvidenceInput = Omit<Evidence, 'detector'> & { secret?: string }
 
 interface BaseContext {
   file: SourceFile
@@ -16,6 +29,8 @@ interface BaseContext {
 export interface CodeContext extends BaseContext {
   sourceFile: ts.SourceFile
   locate(nodeOrPos: ts.Node | number): Location
+  /** This detector's state for the whole run, the same map for every file; read back in `finish`. */
+  shared: Map<string, unknown>
 }
 
 export type Visitor = (node: ts.Node) => void
@@ -24,6 +39,11 @@ export type Visitor = (node: ts.Node) => void
 export interface CodeDetector {
   id: string
   create(context: CodeContext): { visitors: Partial<Record<ts.SyntaxKind, Visitor>>; end?(): void }
+  /**
+   * After every file is walked: what one file cannot know alone (a logger exported by another module).
+   * ASTs are gone by then, so `create` leaves plain data in `shared`.
+   */
+  finish?(shared: Map<string, unknown>, emit: (evidence: LocatedEvidenceInput) => void): void
 }
 
 /** A detector over the raw text of env and deploy-config files. */
@@ -43,6 +63,8 @@ export interface DetectorSet {
   code: CodeDetector[]
   config: ConfigDetector[]
   workspace: WorkspaceDetector[]
+  /** Detectors over the other text files (JSON, YAML, TOML, PEM keys…): content scanners such as the secret detector. */
+  data?: ConfigDetector[]
 }
 
 export interface DetectResult {
@@ -50,6 +72,8 @@ export interface DetectResult {
   skipped: SkippedFile[]
   problems: SkippedFile[]
   filesParsed: number
+  /** Raw secret values found by the secret detectors, for the report's redaction pass; never reported. */
+  secrets: string[]
 }
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
@@ -97,7 +121,9 @@ export function parseSource(path: string, text: string): ts.SourceFile {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
   const kind = SCRIPT_KIND[ext]
   if (kind !== undefined) return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind)
-  return ts.createSourceFile(`${path}.ts`, scriptOnly(text, ext === 'astro'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  // server templates (ejs, hbs, …) mix template syntax into their scripts: only their markup is read
+  const code = /^(html?|vue|svelte|astro)$/.test(ext) ? scriptOnly(text, ext === 'astro') : text.replace(/[^\n]/g, ' ')
+  return ts.createSourceFile(`${path}.ts`, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
 }
 
 function sortEvidence(a: Evidence, b: Evidence): number {
@@ -114,6 +140,10 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
   const skipped: SkippedFile[] = []
   const problems: SkippedFile[] = []
   const seen = new Set<string>()
+  const secrets = new Set<string>()
+  const keepSecret = (secret: string | undefined) => {
+    if (secret) secrets.add(secret)
+  }
   const push = (e: Evidence) => {
     const key = `${e.kind}\0${e.value}\0${e.vendor ?? ''}\0${e.location.file}\0${e.location.line}\0${e.detector}`
     if (seen.has(key)) return
@@ -123,27 +153,34 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
 
   for (const detector of detectors.workspace) detector.detect(workspace, catalog, push)
 
-  for (const file of workspace.configFiles) {
-    let text: string
-    try {
-      text = workspace.read(file.path)
-    } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error
-      skipped.push({ file: file.path, reason: error.message })
-      continue
-    }
-    const lines = text.split(/\r?\n/)
-    for (const detector of detectors.config) {
-      const emit = (e: EvidenceInput) => {
-        const { node: _n, pos: _p, line, column, ...rest } = e
-        push({ ...rest, location: { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+  const readLines = (files: SourceFile[], textDetectors: ConfigDetector[]) => {
+    if (textDetectors.length === 0) return
+    for (const file of files) {
+      let text: string
+      try {
+        text = workspace.read(file.path)
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error
+        skipped.push({ file: file.path, reason: error.message })
+        continue
       }
-      detector.detect({ file, text, lines, catalog, emit, problem: (reason) => problems.push({ file: file.path, reason }) })
+      const lines = text.split(/\r?\n/)
+      for (const detector of textDetectors) {
+        const emit = (e: EvidenceInput) => {
+          const { node: _n, pos: _p, line, column, secret, ...rest } = e
+          keepSecret(secret)
+          push({ ...rest, location: { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+        }
+        detector.detect({ file, text, lines, catalog, emit, problem: (reason) => problems.push({ file: file.path, reason }) })
+      }
     }
   }
+  readLines(workspace.configFiles, detectors.config)
+  readLines(workspace.dataFiles ?? [], detectors.data ?? [])
 
   let filesParsed = 0
   const total = workspace.sourceFiles.length
+  const shared = new Map<CodeDetector, Map<string, unknown>>(detectors.code.map((d) => [d, new Map()]))
   for (const file of workspace.sourceFiles) {
     hooks.onFile?.(filesParsed, total)
     let text: string
@@ -155,7 +192,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       continue
     }
     try {
-      const syntaxError = walkFile(file, text, catalog, detectors.code, push)
+      const syntaxError = walkFile(file, text, catalog, detectors.code, push, shared, keepSecret)
       if (syntaxError) problems.push({ file: file.path, reason: `${syntaxError}; analysed what parsed` })
       filesParsed++
     } catch (error) {
@@ -163,8 +200,14 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       else throw error
     }
   }
+  for (const detector of detectors.code) {
+    detector.finish?.(shared.get(detector)!, ({ secret, ...e }) => {
+      keepSecret(secret)
+      push({ ...e, detector: detector.id })
+    })
+  }
   evidence.sort(sortEvidence)
-  return { evidence, skipped, problems, filesParsed }
+  return { evidence, skipped, problems, filesParsed, secrets: [...secrets].sort() }
 }
 
 /** The first syntax error the parser recovered from, as `syntax error at line N: message`. */
@@ -178,7 +221,10 @@ function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
 }
 
 /** Parses and walks one file with every code detector; returns the first syntax error, if any. */
-function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], push: (e: Evidence) => void): string | undefined {
+function walkFile(
+  file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], push: (e: Evidence) => void,
+  shared: Map<CodeDetector, Map<string, unknown>>, keepSecret: (secret: string | undefined) => void,
+): string | undefined {
   const sourceFile = parseSource(file.path, text)
   const locate = (nodeOrPos: ts.Node | number): Location => {
     const pos = typeof nodeOrPos === 'number' ? nodeOrPos : nodeOrPos.getStart(sourceFile)
@@ -189,11 +235,12 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
   const ends: Array<() => void> = []
   for (const detector of detectors) {
     const emit = (e: EvidenceInput) => {
-      const { node, pos, line, column, ...rest } = e
+      const { node, pos, line, column, secret, ...rest } = e
+      keepSecret(secret)
       const location = node !== undefined ? locate(node) : pos !== undefined ? locate(pos) : { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }
       push({ ...rest, location, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
     }
-    const created = detector.create({ file, text, sourceFile, catalog, emit, locate })
+    const created = detector.create({ file, text, sourceFile, catalog, emit, locate, shared: shared.get(detector)! })
     for (const [kind, visitor] of Object.entries(created.visitors)) {
       const k = Number(kind) as ts.SyntaxKind
       if (!handlers.has(k)) handlers.set(k, [])

@@ -3,15 +3,22 @@ import type { Catalog } from '../catalog/index.js'
 import type { Workspace } from '../types/index.js'
 import { runDetectors, type DetectHooks, type DetectorSet, type DetectResult } from './engine.js'
 import { configSyntaxDetector, configTextDetector } from './detectors/config-text.js'
+import { cookiesDetector } from './detectors/cookies.js'
 import { envCodeDetector } from './detectors/env-code.js'
 import { hostsDetector } from './detectors/hosts.js'
 import { importsDetector } from './detectors/imports.js'
 import { configFilesDetector, dependenciesDetector } from './detectors/workspace.js'
+import { cryptoDetector } from './detectors/crypto.js'
+import { regionCodeDetector, regionConfigDetector } from './detectors/regions.js'
+import { transportCodeDetector, transportConfigDetector } from './detectors/transport.js'
+import { hardcodedSecretsCode, hardcodedSecretsText } from './detectors/hardcoded-secrets.js'
+import { secretFlowDetector } from './detectors/secret-flow.js'
 
 export const DETECTORS: DetectorSet = {
-  code: [importsDetector, hostsDetector, envCodeDetector],
-  config: [configTextDetector, configSyntaxDetector],
+  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector],
+  config: [configTextDetector, configSyntaxDetector, transportConfigDetector, regionConfigDetector, hardcodedSecretsText],
   workspace: [dependenciesDetector, configFilesDetector],
+  data: [hardcodedSecretsText],
 }
 
 export function detect(workspace: Workspace, catalog: Catalog, hooks?: DetectHooks, detectors: DetectorSet = DETECTORS): DetectResult {

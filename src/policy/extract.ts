@@ -1,11 +1,12 @@
 // Policy file → text blocks that keep the source's line numbers. Pure: the caller passes the text.
-import { BlockBuilder, looksBinary, normalizeText, PSEUDO_HEADING_LEVEL, type PolicyBlock } from './blocks.js'
-import { decodeEntities, extractHtml, stripJsxExpressions } from './html.js'
+import { BlockBuilder, looksBinary, markNameColumns, normalizeText, PSEUDO_HEADING_LEVEL, type PolicyBlock } from './blocks.js'
+import { blankFrontMatter, decodeEntities, extractHtml, stripJsxExpressions } from './html.js'
 import { extractJsx } from './jsx.js'
 
 export type { PolicyBlock } from './blocks.js'
 
-export type PolicyFormat = 'markdown' | 'mdx' | 'html' | 'jsx' | 'text'
+/** `svelte`, `vue` and `astro` are HTML with template syntax: read by the HTML extractor. */
+export type PolicyFormat = 'markdown' | 'mdx' | 'html' | 'jsx' | 'svelte' | 'vue' | 'astro' | 'text'
 
 export function detectFormat(path: string, text: string): PolicyFormat {
   const name = path.toLowerCase()
@@ -13,6 +14,7 @@ export function detectFormat(path: string, text: string): PolicyFormat {
   if (ext === 'md' || ext === 'markdown' || ext === 'mdown' || ext === 'mkd') return 'markdown'
   if (ext === 'mdx') return 'mdx'
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html'
+  if (ext === 'svelte' || ext === 'vue' || ext === 'astro') return ext
   if (['tsx', 'jsx', 'ts', 'js', 'mjs', 'cjs', 'mts', 'cts'].includes(ext)) return 'jsx'
   if (ext === 'txt' || ext === 'text') return 'text'
   // an unknown extension: a saved web page still deserves tag stripping
@@ -31,24 +33,34 @@ export function extractPolicyText(path: string, raw: string): PolicyBlock[] {
     const text = normalizeText(raw)
     const format = detectFormat(typeof path === 'string' ? path : '', text)
     try {
-      switch (format) {
-        case 'markdown':
-          return extractMarkdown(text, false)
-        case 'mdx':
-          return extractMarkdown(text, true)
-        case 'html':
-          return extractHtml(text)
-        case 'jsx':
-          return extractJsx(path, text)
-        default:
-          return extractPlainText(text)
-      }
+      return markNameColumns(extractAs(format, path, text))
     } catch {
       // e.g. a stack overflow on absurdly nested JSX: the text is still worth reading
       return format === 'jsx' ? extractHtml(text, { jsx: true }) : extractPlainText(text)
     }
   } catch {
     return []
+  }
+}
+
+function extractAs(format: PolicyFormat, path: string, text: string): PolicyBlock[] {
+  switch (format) {
+    case 'markdown':
+      return extractMarkdown(text, false)
+    case 'mdx':
+      return extractMarkdown(text, true)
+    case 'html':
+      return extractHtml(text)
+    case 'svelte':
+    case 'vue':
+      return extractHtml(text, { template: format })
+    case 'astro':
+      // the front matter is component code; the markup below it takes JSX-like {expressions}
+      return extractHtml(blankFrontMatter(text), { template: format })
+    case 'jsx':
+      return extractJsx(path, text)
+    default:
+      return extractPlainText(text)
   }
 }
 
@@ -293,6 +305,32 @@ function bracketDelta(line: string): number {
   return depth
 }
 
+/** `|---|:--:|` (or `--- | ---` without outer pipes). */
+function isTableSeparator(t: string): boolean {
+  return t.includes('|') && t.includes('-') && /^[|:\-\s]+$/.test(t)
+}
+
+/** A pipe-table row's cells, by column; `\|` does not split (as in GFM, even inside code). */
+export function splitTableRow(t: string): string[] {
+  const cells: string[] = []
+  let cell = ''
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]
+    if (c === '\\' && i + 1 < t.length) {
+      cell += c + t[i + 1]
+      i++
+    } else if (c === '|') {
+      cells.push(cell)
+      cell = ''
+    } else cell += c
+  }
+  cells.push(cell)
+  // outer pipes bound the row; they do not add empty columns
+  if (t.startsWith('|')) cells.shift()
+  if (cells.length > 1 && cells[cells.length - 1].trim() === '' && /\|\s*$/.test(t)) cells.pop()
+  return cells
+}
+
 export function extractMarkdown(text: string, mdx: boolean): PolicyBlock[] {
   const lines = text.split('\n')
   const b = new BlockBuilder()
@@ -318,6 +356,8 @@ export function extractMarkdown(text: string, mdx: boolean): PolicyBlock[] {
   let lastItem = false
   const tags: TagState = { inTag: false, braces: 0 }
   const expr = { depth: 0 }
+  let lastTableLine = -2
+  let tableId = 0
 
   for (; i < lines.length; i++) {
     const lineNo = i + 1
@@ -408,11 +448,19 @@ export function extractMarkdown(text: string, mdx: boolean): PolicyBlock[] {
     }
     if (/^\[[^\]\n]{1,200}\]:\s/.test(t)) continue // link reference definition
 
-    if (t.startsWith('|')) {
-      if (/^[|:\-\s]+$/.test(t)) continue // the |---|---| separator row
-      const cells = t.split('|').map((c) => stripInlineMarkdown(c.trim())).filter((c) => c.length > 0)
+    const next = i + 1 < lines.length ? lines[i + 1].trim() : ''
+    const inTable = lastTableLine === i - 1
+    if (t.startsWith('|') || (t.includes('|') && (inTable || isTableSeparator(next)))) {
+      lastTableLine = i
+      if (isTableSeparator(t)) continue // the |---|---| separator row
+      if (!inTable) tableId++
       b.open({ item: true })
-      b.append(cells.join(' — '), lineNo)
+      // the row above |---| is the header: it says which column names the vendor
+      b.markRow(tableId, isTableSeparator(next))
+      for (const cell of splitTableRow(t)) {
+        b.cell()
+        b.append(stripInlineMarkdown(cell.trim()), lineNo)
+      }
       b.close()
       prev = 'blank'
       continue
@@ -433,7 +481,6 @@ export function extractMarkdown(text: string, mdx: boolean): PolicyBlock[] {
       continue
     }
 
-    const next = i + 1 < lines.length ? lines[i + 1].trim() : ''
     const bold = /^(\*\*|__)([^*_\n]{1,80})\1$/.exec(t)
     if (bold && (prev === 'start' || prev === 'blank' || prev === 'heading') && next === '' && isHeadingText(bold[2].trim(), MAX_TITLE_CHARS, 8)) {
       // a bold-only line ("**Clerk**") is how many policies title a vendor entry

@@ -49,7 +49,27 @@ export interface HtmlOptions {
    * expressions but keep their string literals, and let `{…}` inside a tag hide a `>`.
    */
   jsx?: boolean
+  /**
+   * A Svelte, Vue or Astro component: HTML whose `{…}`/`{{…}}` expressions are code (their string
+   * literals stay) and whose `{…}` inside a tag may hide a `>`. Vue's `<template>` wraps the page.
+   */
+  template?: 'svelte' | 'vue' | 'astro'
 }
+
+/** Blanks a leading `---` … `---` block (Astro's component script), keeping line breaks. */
+export function blankFrontMatter(text: string): string {
+  const open = /^\s*---[ \t]*\n/.exec(text)
+  if (!open) return text
+  const close = /\n---[ \t]*(?:\n|$)/g
+  close.lastIndex = open[0].length - 1
+  const m = close.exec(text)
+  if (!m) return text
+  const end = m.index + m[0].length
+  return text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end)
+}
+
+/** Tags that give a table its shape; other block tags inside a cell stay in the cell. */
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr'])
 
 interface Frame {
   tag: string
@@ -117,14 +137,47 @@ export function stripJsxExpressions(text: string, state: { depth: number }): str
   return out
 }
 
+/**
+ * `)}` after `{items.map((i) => <li>{i}</li>` is the end of an expression that began in an earlier
+ * run: what comes before an unmatched `}` is code. Its newlines stay so lines still add up.
+ */
+function dropExpressionTail(chunk: string): string {
+  let depth = 0
+  let cut = -1
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i)
+    if (c === 123) depth++
+    else if (c === 125) {
+      if (depth === 0) cut = i
+      else depth--
+    }
+  }
+  return cut === -1 ? chunk : chunk.slice(0, cut + 1).replace(/[^\n]/g, '') + chunk.slice(cut + 1)
+}
+
 export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBlock[] {
   const jsx = options.jsx ?? false
+  const template = options.template
+  // both take `{…}` expressions in text and may hide a `>` in braces inside a tag
+  const braces = jsx || template !== undefined
   const builder = new BlockBuilder()
   const stack: Frame[] = []
   let hidden = 0
   let elementDepth = 0
   let pos = 0
   let line = 1
+  // tables: which one a row belongs to, whether it is a header row, and whether a cell is open
+  const tables: Array<{ id: number; head: boolean }> = []
+  let tableCount = 0
+  let rowAllTh = false
+  let inCell = false
+  // definition lists: a <dd> after its <dt> continues the dt's block ("Stripe — Payments")
+  let entryOpen = false
+  let awaitingDefinition = false
+  const openBlock = (kind: Frame['kind']) => {
+    builder.open(kind)
+    entryOpen = false
+  }
 
   const currentKind = (): Frame['kind'] => (stack.length > 0 ? stack[stack.length - 1].kind : {})
   // the next `>` is remembered: "<a <a <a …" without any `>` must not rescan the rest each time
@@ -145,7 +198,8 @@ export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBloc
     if (hidden === 0 && (!jsx || elementDepth > 0)) {
       let chunk = text.slice(pos, end)
       // each run between tags is its own expression context: `{ok && <p>x</p>}` splits one
-      if (jsx) chunk = stripJsxExpressions(chunk, { depth: 0 })
+      if (braces) chunk = stripJsxExpressions(dropExpressionTail(chunk), { depth: 0 })
+      if (awaitingDefinition && /\S/.test(chunk)) awaitingDefinition = false
       builder.append(decodeEntities(chunk), line)
     }
     advance(end)
@@ -192,7 +246,7 @@ export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBloc
     }
     let nameEnd = nameStart
     while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++
-    const tagEnd = findTagEnd(text, nameEnd, jsx, nextGt(nameEnd))
+    const tagEnd = findTagEnd(text, nameEnd, braces, nextGt(nameEnd))
     if (tagEnd === -1) {
       emitText(lt + 1)
       continue
@@ -203,16 +257,28 @@ export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBloc
     const selfClosing = text.charCodeAt(tagEnd - 1) === 47 || VOID_TAGS.has(name)
     advance(tagEnd + 1)
 
+    // Vue's <template> wraps the page (and v-if/v-for blocks) instead of hiding its content
+    const isHidden = (HIDDEN_TAGS.has(name) && !(template === 'vue' && name === 'template')) || (template === 'svelte' && name === 'svelte:head')
     if (closing) {
       if (!VOID_TAGS.has(name)) elementDepth = Math.max(0, elementDepth - 1)
-      if (HIDDEN_TAGS.has(name)) {
+      if (isHidden) {
         hidden = Math.max(0, hidden - 1)
+        continue
+      }
+      if (name === 'table') tables.pop()
+      else if (name === 'thead' && tables.length > 0) tables[tables.length - 1].head = false
+      if (CELL_TAGS.has(name) || name === 'tr' || name === 'table') inCell = false
+      if (inCell && BLOCK_TAGS.has(name) && !TABLE_STRUCTURE.has(name)) {
+        builder.space()
         continue
       }
       if (BLOCK_TAGS.has(name) || /^h[1-6]$/.test(name)) {
         const at = stack.map((f) => f.tag).lastIndexOf(name)
         if (at !== -1) stack.length = at
-        builder.open(currentKind())
+        if (name === 'dd') awaitingDefinition = false
+        // the <dd> that follows joins the entry's block; whatever else comes next closes it
+        if ((name === 'dt' || name === 'dd') && entryOpen) continue
+        if (!(awaitingDefinition && (name === 'p' || name === 'div'))) openBlock(currentKind())
       }
       continue
     }
@@ -227,12 +293,23 @@ export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBloc
       elementDepth = Math.max(0, elementDepth - 1)
       continue
     }
-    if (HIDDEN_TAGS.has(name)) {
+    if (isHidden) {
       if (!selfClosing) hidden++
       continue
     }
+    const table = tables.length > 0 ? tables[tables.length - 1] : undefined
+    if (name === 'thead' && table) table.head = true
+    else if ((name === 'tbody' || name === 'tfoot') && table) table.head = false
     if (CELL_TAGS.has(name)) {
-      if (!builder.isEmpty) builder.append(' — ', line)
+      builder.cell()
+      inCell = !selfClosing
+      if (name === 'td') rowAllTh = false
+      if (table) builder.markRow(table.id, table.head || rowAllTh)
+      continue
+    }
+    if (inCell && BLOCK_TAGS.has(name) && !TABLE_STRUCTURE.has(name)) {
+      // <td><p>Stripe</p></td>: the cell stays in its row
+      builder.space()
       continue
     }
     if (BLOCK_TAGS.has(name)) {
@@ -241,7 +318,25 @@ export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBloc
         ? { heading: true, level: Number(name[1]) }
         : ITEM_TAGS.has(name) ? { item: true } : currentKind()
       if (!selfClosing && stack.length < MAX_STACK) stack.push({ tag: name, kind })
-      builder.open(selfClosing ? currentKind() : kind)
+      if (name === 'dd' && entryOpen && !selfClosing) {
+        // <dt>Stripe</dt><dd>Payments</dd> is one entry, like a table row
+        builder.separate(' — ')
+        awaitingDefinition = true
+        continue
+      }
+      // <dd><p>Payments…</p>: the paragraph is the definition's text, not a new block
+      if (awaitingDefinition && (name === 'p' || name === 'div')) continue
+      awaitingDefinition = false
+      openBlock(selfClosing ? currentKind() : kind)
+      if (name === 'dt' && !selfClosing) entryOpen = true
+      else if (name === 'table') {
+        inCell = false
+        if (tables.length < MAX_STACK) tables.push({ id: ++tableCount, head: false })
+      } else if (name === 'tr') {
+        inCell = false
+        rowAllTh = true
+        if (table) builder.markRow(table.id, table.head)
+      }
     }
   }
   return builder.finish()

@@ -1,9 +1,13 @@
 // The declare stage: policy text → blocks → sentences → claims.
 import type { Catalog } from '../catalog/index.js'
 import type { Claim, Policy } from '../types/index.js'
+import { parseCookieClaims } from './cookies.js'
 import { extractPolicyText } from './extract.js'
 import { splitSentences, type PolicySentence } from './sentences.js'
 import { parseVendorClaims } from './vendors.js'
+import { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
+import { parseRegionClaims } from './regions.js'
+import { parseSecretLoggingClaims } from './security-secrets.js'
 
 export { detectFormat, extractPolicyText, type PolicyBlock, type PolicyFormat } from './extract.js'
 export { splitSentences, sentenceRanges, type PolicySentence } from './sentences.js'
@@ -11,11 +15,15 @@ export { findVendorMentions, type VendorMention } from './mentions.js'
 export { findCategoryMentions, type CategoryMention } from './categories.js'
 export { parseCategoryClaims, parseNamedVendorClaims, parseVendorClaims } from './vendors.js'
 export { clauseStart, isDeniedAfter, isNegated, scopeStart } from './scope.js'
+export { parseCookieClaims, type CookieDenialData, type CookieThing } from './cookies.js'
+export { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
+export { findPlaceMentions, parseRegionClaims } from './regions.js'
+export { parseSecretLoggingClaims, SECRETS_NOT_LOGGED } from './security-secrets.js'
 
 /** One claim extractor: pure, sentence-based. Cookie and security extractors join this list. */
 export type ClaimExtractor = (sentences: PolicySentence[], catalog: Catalog) => Claim[]
 
-export const CLAIM_EXTRACTORS: readonly ClaimExtractor[] = [parseVendorClaims]
+export const CLAIM_EXTRACTORS: readonly ClaimExtractor[] = [parseVendorClaims, parseCookieClaims, parseSecurityClaims, parseRegionClaims, parseDataPracticeClaims, parseSecretLoggingClaims]
 
 export interface ParsedPolicy {
   sentences: PolicySentence[]

@@ -15,7 +15,15 @@ const HEADING_DEFAULT_LEVEL: Record<string, number> = {
   Title: 1, PageTitle: 1, Heading: 2, SectionTitle: 2, SectionHeading: 2, Subheading: 3, SubHeading: 3, Subtitle: 3, CardTitle: 3,
 }
 
-type Role = { type: 'heading' | 'item' | 'block' | 'cell' | 'break' | 'hidden' | 'inline'; level?: number }
+type Role = {
+  type: 'heading' | 'item' | 'block' | 'cell' | 'break' | 'hidden' | 'inline' | 'term' | 'definition'
+  level?: number
+  /** Table structure: `table`, `thead` (header rows), `tbody`, `tr`; `th` for a header cell. */
+  table?: 'table' | 'thead' | 'tbody' | 'tr' | 'th'
+}
+
+/** Keys of the property that names the entry in `[{ name: 'Clerk', purpose: '…' }]`. */
+const NAME_KEY = /^(?:name|vendor|provider|processor|sub-?processor|company|service|title|label)$/i
 
 function attributeLevel(attributes: ts.JsxAttributes): number | undefined {
   for (const prop of attributes.properties) {
@@ -42,16 +50,27 @@ function roleOf(tagName: string, attributes: ts.JsxAttributes): Role {
   if (!isComponent) {
     if (lower === 'br' || lower === 'hr') return { type: 'break' }
     if (HIDDEN_TAGS.has(lower) || lower === 'script' || lower === 'style') return { type: 'hidden' }
+    if (lower === 'dt') return { type: 'term' }
+    if (lower === 'dd') return { type: 'definition' }
+    if (lower === 'tr') return { type: 'item', table: 'tr' }
     if (ITEM_TAGS.has(lower)) return { type: 'item' }
-    if (CELL_TAGS.has(lower)) return { type: 'cell' }
+    if (CELL_TAGS.has(lower)) return lower === 'th' ? { type: 'cell', table: 'th' } : { type: 'cell' }
+    if (lower === 'table' || lower === 'thead' || lower === 'tbody' || lower === 'tfoot') {
+      return { type: 'block', table: lower === 'tfoot' ? 'tbody' : lower }
+    }
     return BLOCK_TAGS.has(lower) ? { type: 'block' } : { type: 'inline' }
   }
   if (/(?:Heading|Title)$/.test(last) || /^H[1-6]$/.test(last)) {
     const level = attributeLevel(attributes) ?? (/^H[1-6]$/.test(last) ? Number(last[1]) : HEADING_DEFAULT_LEVEL[last] ?? 2)
     return { type: 'heading', level }
   }
-  if (/(?:ListItem|^Li)$/.test(last) || last === 'TableRow' || last === 'Tr') return { type: 'item' }
-  if (last === 'TableCell' || last === 'Td' || last === 'Th') return { type: 'cell' }
+  if (last === 'TableRow' || last === 'Tr') return { type: 'item', table: 'tr' }
+  if (/(?:ListItem|^Li)$/.test(last)) return { type: 'item' }
+  if (last === 'TableCell' || last === 'Td') return { type: 'cell' }
+  if (last === 'Th') return { type: 'cell', table: 'th' }
+  if (last === 'Table') return { type: 'block', table: 'table' }
+  if (last === 'Thead' || last === 'TableHeader') return { type: 'block', table: 'thead' }
+  if (last === 'Tbody' || last === 'TableBody') return { type: 'block', table: 'tbody' }
   if (last === 'Head' || last === 'Script' || last === 'Meta' || last === 'Style') return { type: 'hidden' }
   if (INLINE_COMPONENTS.has(last) || last.endsWith('Link')) return { type: 'inline' }
   return { type: 'block' }
@@ -72,6 +91,58 @@ function isRenderedLiteral(node: ts.Node): boolean {
   return true
 }
 
+function unwrap(node: ts.Expression): ts.Expression {
+  let e = node
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression
+  return e
+}
+
+/** `const NAME = [ … ]` anywhere in the file; a name declared twice is ambiguous and left out. */
+function constArrays(sf: ts.SourceFile): Map<string, ts.ArrayLiteralExpression> {
+  const found = new Map<string, ts.ArrayLiteralExpression>()
+  const ambiguous = new Set<string>()
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const name = node.name.text
+      const init = node.initializer ? unwrap(node.initializer) : undefined
+      const isConst = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0
+      if (found.has(name) || ambiguous.has(name)) {
+        found.delete(name)
+        ambiguous.add(name)
+      } else if (isConst && init && ts.isArrayLiteralExpression(init)) found.set(name, init)
+      else ambiguous.add(name)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(sf)
+  return found
+}
+
+interface ArrayEntry {
+  values: Array<{ text: string; node: ts.Node }>
+  nameColumn: number
+}
+
+/** An element's text: a string, or an object's string properties in order (the name one says which column names it). */
+function arrayEntry(element: ts.Expression): ArrayEntry {
+  const e = unwrap(element)
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { values: e.text.trim() ? [{ text: e.text, node: e }] : [], nameColumn: 0 }
+  if (!ts.isObjectLiteralExpression(e)) return { values: [], nameColumn: 0 }
+  const values: ArrayEntry['values'] = []
+  let nameColumn = -1
+  for (const prop of e.properties) {
+    if (!ts.isPropertyAssignment(prop)) continue
+    const value = unwrap(prop.initializer)
+    if (!(ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) || !value.text.trim()) continue
+    const key = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : ''
+    // ids, hrefs and logos are not text a reader sees
+    if (/^(?:id|key|href|url|link|src|logo|icon|image|slug)$/i.test(key)) continue
+    if (nameColumn === -1 && NAME_KEY.test(key)) nameColumn = values.length
+    values.push({ text: value.text, node: value })
+  }
+  return { values, nameColumn: Math.max(0, nameColumn) }
+}
+
 export function extractJsx(path: string, text: string): PolicyBlock[] {
   let sf: ts.SourceFile
   try {
@@ -87,6 +158,19 @@ export function extractJsx(path: string, text: string): PolicyBlock[] {
   const kinds: Kind[] = [{}]
   const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1
   const current = () => kinds[kinds.length - 1]
+  const arrays = constArrays(sf)
+
+  // tables, as in the HTML extractor: rows know their table, header rows and open cells
+  const tables: Array<{ id: number; head: boolean }> = []
+  let tableCount = 0
+  let rowAllTh = false
+  let cellDepth = 0
+  // definition lists: the <dd> after a <dt> continues the dt's block ("Stripe — Payments")
+  let entryOpen = false
+  const openBlock = (kind: Kind) => {
+    builder.open(kind)
+    entryOpen = false
+  }
 
   // literals of one expression ({ok ? 'Vercel' : 'Render'}) are separate words
   let literalsInExpression = 0
@@ -110,6 +194,8 @@ export function extractJsx(path: string, text: string): PolicyBlock[] {
       }
       return
     }
+    // `processors.map((p) => <li>{p.name}</li>)` over a const array: the array holds the text
+    if (ts.isCallExpression(node) && emitMappedArray(node)) return
     // functions inside an expression ({items.map(i => <li>…</li>)}) only contribute their JSX
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return visitCode(node.body)
     ts.forEachChild(node, visitLiterals)
@@ -126,30 +212,91 @@ export function extractJsx(path: string, text: string): PolicyBlock[] {
     }
   }
 
+  /** One item per element of a const array rendered with `.map`; false when there is nothing to emit. */
+  const emitMappedArray = (call: ts.CallExpression): boolean => {
+    const callee = call.expression
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || !ts.isIdentifier(callee.expression)) return false
+    const array = arrays.get(callee.expression.text)
+    if (!array) return false
+    const rows = array.elements.map(arrayEntry).filter((e) => e.values.length > 0)
+    if (rows.length === 0) return false
+    const table = ++tableCount
+    for (const row of rows) {
+      openBlock({ item: true })
+      if (row.values.length > 1) builder.markRow(table, false, row.nameColumn)
+      for (const value of row.values) {
+        builder.cell()
+        builder.append(value.text, lineOf(value.node.getStart(sf)))
+      }
+    }
+    openBlock(current())
+    return true
+  }
+
   const withRole = (role: Role, body: () => void) => {
+    const table = tables.length > 0 ? tables[tables.length - 1] : undefined
     switch (role.type) {
       case 'hidden':
         return
       case 'break':
-        builder.open(current())
+        if (cellDepth > 0) builder.space()
+        else openBlock(current())
         return
       case 'cell':
-        // line 0: a separator on the current line, not a jump to another one
-        if (!builder.isEmpty) builder.append(' — ', 0)
+        builder.cell()
+        if (role.table !== 'th') rowAllTh = false
+        if (table) builder.markRow(table.id, table.head || rowAllTh)
+        cellDepth++
         body()
+        cellDepth--
         return
       case 'inline':
         body()
         return
-      default: {
-        const kind: Kind = role.type === 'heading' ? { heading: true, level: role.level } : role.type === 'item' ? { item: true } : current()
-        kinds.push(kind)
-        builder.open(kind)
-        body()
-        kinds.pop()
-        builder.open(current())
-      }
+      case 'definition':
+        if (entryOpen) {
+          // nested paragraphs of the definition stay in the entry, like a cell's
+          builder.separate(' — ')
+          cellDepth++
+          body()
+          cellDepth--
+          entryOpen = true
+          return
+        }
+        break
+      default:
+        break
     }
+    if (cellDepth > 0 && role.table !== 'table' && role.table !== 'tr') {
+      // <td><p>Stripe</p></td>: the cell stays in its row
+      builder.space()
+      body()
+      builder.space()
+      return
+    }
+    const kind: Kind = role.type === 'heading' ? { heading: true, level: role.level } : role.type === 'item' || role.type === 'term' || role.type === 'definition' ? { item: true } : current()
+    kinds.push(kind)
+    openBlock(kind)
+    const outerCells = cellDepth
+    cellDepth = 0
+    if (role.table === 'table') tables.push({ id: ++tableCount, head: false })
+    const headBefore = table?.head ?? false
+    if (table && (role.table === 'thead' || role.table === 'tbody')) table.head = role.table === 'thead'
+    if (role.table === 'tr') {
+      rowAllTh = true
+      if (table) builder.markRow(table.id, table.head)
+    }
+    body()
+    if (role.table === 'table') tables.pop()
+    if (table && (role.table === 'thead' || role.table === 'tbody')) table.head = headBefore
+    cellDepth = outerCells
+    kinds.pop()
+    if (role.type === 'term' || role.type === 'definition') {
+      // the <dd> that follows joins this entry; anything else opens a new block
+      entryOpen = true
+      return
+    }
+    openBlock(current())
   }
 
   const visitJsx = (node: ts.Node): void => {
@@ -167,9 +314,9 @@ export function extractJsx(path: string, text: string): PolicyBlock[] {
   const visitCode = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return
     if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) {
-      builder.open(current())
+      openBlock(current())
       visitJsx(node)
-      builder.open(current())
+      openBlock(current())
       return
     }
     ts.forEachChild(node, visitCode)

@@ -85,15 +85,49 @@ function leadingWords(text: string, count: number): string {
   return text
 }
 
+/** "Neither X nor Y …" opening its clause: X and Y are the subject of what follows. */
+const SUBJECT_NEITHER = /^[^A-Za-z]*neither\b/i
+/** Words inside "neither X nor our Y" that are not yet the predicate. */
+const COORDINATION_WORD = /^(?:nor|or|and|our|the|its|their|any|other|your|of|inc|llc|ltd|we|us|neither)$/i
+const BE = /^(?:is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't)$/i
+const AUXILIARY = /^(?:will|would|can|could|may|might|shall|should|must|does|do|did|has|have|had|won't|wouldn't|can't|cannot|couldn't|doesn't|don't|didn't|hasn't|haven't)$/i
+/** Verbs by which a subject is a recipient: "Neither Google nor Meta receives your data" still denies them. */
+const RECIPIENT_VERB = /^(?:receives?|received|gets?|got|sees?|saw|seen|access|accesses|accessed|obtains?|obtained|gains?|gained)$/i
+/** "nor does Twilio use it": an inverted clause whose subject is the name. */
+const INVERTED_AUXILIARY = /^\s*(?:does|do|did|will|would|can|could|may|might|shall|should|has|have)\s*$/i
+
+/**
+ * For "Neither X nor Y <predicate>": whether the predicate denies X and Y a role ("… is used",
+ * "… receives your data") or only limits what they do ("… will use your number for marketing").
+ */
+function coordinatedSubjectDenied(sentence: string, from: number): boolean {
+  const words = normalizeApostrophes(sentence.slice(from, from + 120)).match(/[A-Za-z][A-Za-z'-]*/g) ?? []
+  let k = 0
+  // the rest of the coordination: names (capitalised) and the small words between them
+  while (k < words.length && k < 10 && (/^[A-Z]/.test(words[k]) || COORDINATION_WORD.test(words[k]))) k++
+  if (k >= words.length || k >= 10) return true
+  let verb = words[k]
+  if (AUXILIARY.test(verb)) {
+    let j = k + 1
+    while (j < words.length && /^(?:not|never|ever|n't|also|then)$/i.test(words[j])) j++
+    verb = words[j] ?? ''
+    if (/^have$/i.test(verb) && /^access$/i.test(words[j + 1] ?? '')) return true
+  }
+  return BE.test(verb) || RECIPIENT_VERB.test(verb)
+}
+
 /**
  * True when a negation governs the name at `at`: "we do not use X", "we never share data with X",
  * "no X", "without X". A negation after the name ("Stripe does not store…") or cut off by a clause
- * break ("…never touch our servers; Stripe…") does not.
+ * break ("…never touch our servers; Stripe…") does not. With the name's `end`, a possessive
+ * ("We do not use SendGrid's open tracking") denies what the name owns, not the name.
  */
-export function isNegated(sentence: string, at: number): boolean {
+export function isNegated(sentence: string, at: number, end?: number): boolean {
+  if (end !== undefined && /^'s\b/.test(normalizeApostrophes(sentence.slice(end, end + 3)))) return false
   // only the window before the name can govern it; normalising just that keeps long sentences linear
   const window = normalizeApostrophes(sentence.slice(Math.max(0, at - WINDOW), at))
   const scope = window.slice(scopeStart(window, window.length))
+  const subjectNeither = SUBJECT_NEITHER.test(scope)
   NEGATION.lastIndex = 0
   for (let m = NEGATION.exec(scope); m !== null; m = NEGATION.exec(scope)) {
     const word = m[0].toLowerCase()
@@ -102,6 +136,11 @@ export function isNegated(sentence: string, at: number): boolean {
     if (NOT_A_DENIAL.test(scope.slice(m.index, m.index + 40))) continue
     if (USER_SUBJECT.test(scope.slice(Math.max(0, wordStart - 25), wordStart))) continue
     const after = scope.slice(m.index + m[0].length)
+    if (word === 'neither' || word === 'nor') {
+      // "Neither Dropspot nor Twilio will use your number for marketing" limits Twilio; it does not deny it
+      if (subjectNeither) return coordinatedSubjectDenied(sentence, end ?? at)
+      if (word === 'nor' && INVERTED_AUXILIARY.test(after)) continue
+    }
     const distance = wordsIn(after)
     if (DETERMINERS.has(word) && distance <= MAX_DETERMINER_DISTANCE && !DETERMINER_STOP.test(after)) return true
     if (word === 'not' && distance <= 1) return true

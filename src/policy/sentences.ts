@@ -1,5 +1,5 @@
 // Blocks → sentences with their source lines and the heading path they sit under.
-import { countNewlines, isSpace, type PolicyBlock } from './blocks.js'
+import { countNewlines, isSpace, type PolicyBlock, type TableRow } from './blocks.js'
 
 export interface PolicySentence {
   /** The sentence, whitespace collapsed. */
@@ -13,6 +13,11 @@ export interface PolicySentence {
   item: boolean
   /** For a list item: the sentence that introduced the list ("We use the following services:"). */
   lead?: string
+  /**
+   * For a table row: where its cells are in `text`. `name` is the cell of the column that names the
+   * entry; a vendor in one of the `other` cells ("United States (AWS us-west-2)") is mentioned, not listed.
+   */
+  cells?: { name?: [number, number]; other: Array<[number, number]> }
 }
 
 /** Never end a sentence: "e.g. Anthropic", "approx. 30 days", "Dr. Smith". */
@@ -122,6 +127,51 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/** Exactly what `\s` matches, without a regex call per character. */
+function isWhitespace(code: number): boolean {
+  return isSpace(code) || code === 0x1680 || code === 0x2028 || code === 0x2029
+}
+
+/** For each offset of `raw`, the offset it has in `collapseWhitespace(raw)` (clip to its length). */
+function collapsedOffsets(raw: string): Int32Array {
+  const map = new Int32Array(raw.length + 1)
+  let out = 0
+  let inSpace = true // leading whitespace is trimmed away
+  for (let i = 0; i < raw.length; i++) {
+    map[i] = out
+    if (isWhitespace(raw.charCodeAt(i))) {
+      if (!inSpace) out++
+      inSpace = true
+    } else {
+      out++
+      inSpace = false
+    }
+  }
+  map[raw.length] = out
+  return map
+}
+
+/**
+ * The row's cells that fall in the sentence `[a, b)` of the block, in the sentence's own offsets.
+ * Sentences come in order, so `cursor` (the first cell that may still overlap) only moves forward.
+ */
+function sentenceCells(row: TableRow, blockText: string, a: number, b: number, text: string, cursor: { at: number }): PolicySentence['cells'] {
+  while (cursor.at < row.cells.length && row.cells[cursor.at][1] <= a) cursor.at++
+  let map: Int32Array | undefined
+  const cells: NonNullable<PolicySentence['cells']> = { other: [] }
+  for (let column = cursor.at; column < row.cells.length && row.cells[column][0] < b; column++) {
+    const [start, end] = row.cells[column]
+    if (end <= start || end <= a) continue
+    map ??= collapsedOffsets(blockText.slice(a, b))
+    const clip = (offset: number) => Math.min(text.length, map![Math.max(0, Math.min(b, offset) - a)])
+    const span: [number, number] = [clip(Math.max(start, a)), clip(end)]
+    if (span[1] <= span[0]) continue
+    if (column === (row.nameColumn ?? 0)) cells.name = span
+    else cells.other.push(span)
+  }
+  return cells.name || cells.other.length > 0 ? cells : undefined
+}
+
 /** Splits blocks into sentences; headings are one sentence each and set the section path. */
 export function splitSentences(blocks: PolicyBlock[]): PolicySentence[] {
   const out: PolicySentence[] = []
@@ -151,6 +201,8 @@ export function splitSentences(blocks: PolicyBlock[]): PolicySentence[] {
       return lineAtCursor
     }
     let last: string | undefined
+    const row = block.row && !block.row.header && block.row.cells.length > 1 ? block.row : undefined
+    const cellCursor = { at: 0 }
     for (const [a, b] of ranges) {
       const text = collapseWhitespace(block.text.slice(a, b))
       if (!/[\p{L}\p{N}]/u.test(text)) continue
@@ -158,6 +210,8 @@ export function splitSentences(blocks: PolicyBlock[]): PolicySentence[] {
       const endLine = lineAt(b - 1)
       const sentence: PolicySentence = { text, line, endLine, section, heading: false, item: block.item === true }
       if (block.item && lead) sentence.lead = lead
+      const cells = row ? sentenceCells(row, block.text, a, b, text, cellCursor) : undefined
+      if (cells) sentence.cells = cells
       out.push(sentence)
       last = text
     }

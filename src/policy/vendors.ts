@@ -7,9 +7,12 @@ import { findVendorMentions, type VendorMention } from './mentions.js'
 import { clauseStart, isDeniedAfter, isNegated, normalizeApostrophes, WINDOW } from './scope.js'
 import type { PolicySentence } from './sentences.js'
 
-/** Headings of sections whose vendors are disclosed processors. */
+/**
+ * Headings of sections whose vendors are disclosed processors. Sharing counts when it is about
+ * data or with whom ("Sharing your information", "Who we share it with"), not "Sharing receipts".
+ */
 const LISTING_SECTION =
-  /third[\s-]?part(?:y|ies)|sub-?processors?|service\s+providers?|who\s+processes|\bprocessors?\b|\bshar(?:e|es|ed|ing)\b|\bvendors?\b|\bpartners?\b|\brecipients?\b/i
+  /third[\s-]?part(?:y|ies)|sub-?processors?|service\s+providers?|who\s+processes|\bprocessors?\b|\bvendors?\b|\bpartners?\b|\brecipients?\b|\b(?:we|who|whom|how|when|why)\s+(?:[a-z]+\s+){0,2}shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed|ing)\s+(?:of\s+)?(?:(?:your|our|the|personal|user|customer)\s+){0,2}(?:data|information|info|details)\b|\b(?:data|information)\s+shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed|ing)\s+(?:it\s+|them\s+)?with\b|\bshar(?:e|ing)\s+(?:and|&)\s+disclos/i
 /** Sentences that disclose processors whatever their section: "our subprocessors: …". */
 const LISTING_SENTENCE = /\b(?:sub-?processors?|service\s+providers?|third[\s-]part(?:y|ies)|processors?)\b/i
 
@@ -29,14 +32,19 @@ const ROLE_EXAMPLE = new RegExp(
   `\\b${ROLE_NOUN}\\b(?:\\s+[^\\s,;:()]+){0,3}\\s*[,(]?\\s*(?:e\\.g\\.|i\\.e\\.|such\\s+as|like|including|namely|for\\s+example|for\\s+instance)\\s*[,:]?\\s*$`,
   'i',
 )
-/** Right after the name: "Clerk processes…", "PostHog may set cookies", "Stripe is our payment processor". */
+/**
+ * Right after the name, a verb that makes it an actor: "Clerk processes…", "PostHog may set cookies",
+ * "Stripe is our payment processor". Not when a noun follows the name as subject: "Render times are…".
+ */
 const CUE_AFTER =
-  /^(?:'s)?\s+(?:(?:also|may|will|can|then|securely|only|currently|automatically)\s+)?(?:process(?:es)?|handles?|stores?|hosts?|provides?|powers?|manages?|collects?|receives?|runs?|serves?|delivers?|sends?|uses?|sets?|tracks?|analy[sz]es?|records?|operates?|performs?|acts?\s+as|is\s+used|are\s+used|(?:is|are)\s+(?:our|the)\s+)\b/i
+  /^(?:'s)?\s+(?:(?:also|may|will|can|then|securely|only|currently|automatically)\s+)?(?:process(?:es)?|handles?|stores?|hosts?|provides?|powers?|manages?|collects?|receives?|runs?|serves?|delivers?|sends?|uses?|sets?|tracks?|analy[sz]es?|records?|operates?|performs?|keeps?|holds?|retains?|helps?|supports?|enables?|offers?|supplies|supply|maintains?|monitors?|captures?|transmits?|forwards?|verifies|verify|authenticates?|emails?|bills?|charges?|protects?|secures?|checks?|scans?|detects?|transcribes?|indexes|index|caches?|acts?\s+as|is\s+used|are\s+used|(?:is|are)\s+(?:our|the)\s+)\b(?!\s+(?:is|are|was|were|have|has|can|could|will|would|may|might|should|must)\b)/i
 /** A name that opens its sentence and is followed by its role: "Clerk — Authentication…", "Stripe: payments". */
 const ROLE_AFTER_LEADING_NAME = /^(?:'s)?\s*(?:\([^()]{0,60}\)\s*)?(?:[—–:]|\s-\s)/
 const PARENTHETICAL = /^\s*\(([^()]{1,60})\)/
 /** A possessive or an auxiliary after a sentence-initial word makes it a noun: "Stripe's policy", "Stripe does not…". */
 const NOUN_AFTER = /^(?:'s\b|\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|may|might|can|could|should|must|shall)\b)/
+/** "Staff with the Clerk role": a plain word naming a user role, not the vendor. */
+const USER_ROLE_AFTER = /^\s+(?:roles?|permissions?)\b/i
 
 interface Context {
   /** The sentence, or for a list item its lead sentence + the item, curly apostrophes made straight. */
@@ -47,13 +55,78 @@ interface Context {
   listingContext: boolean
   /** Index of the sentence's first non-space character. */
   firstChar: number
+  /** Table row cells of the sentence (sentence offsets), by start; `name` marks the name column's. */
+  cells?: Array<{ span: [number, number]; name: boolean }>
 }
 
 function contextOf(sentence: PolicySentence): Context {
   const lead = sentence.item && sentence.lead ? `${sentence.lead} ` : ''
   const text = normalizeApostrophes(lead + sentence.text)
   const listingContext = sentence.section.some((h) => LISTING_SECTION.test(h)) || LISTING_SENTENCE.test(text)
-  return { text, offset: lead.length, listingContext, firstChar: sentence.text.length - sentence.text.trimStart().length }
+  const ctx: Context = { text, offset: lead.length, listingContext, firstChar: sentence.text.length - sentence.text.trimStart().length }
+  if (sentence.cells) {
+    const { name, other } = sentence.cells
+    ctx.cells = [...other.map((span) => ({ span, name: false })), ...(name ? [{ span: name, name: true }] : [])].sort((a, b) => a.span[0] - b.span[0])
+  }
+  return ctx
+}
+
+function within(span: [number, number] | undefined, at: number): boolean {
+  return span !== undefined && at >= span[0] && at < span[1]
+}
+
+/** The cell containing `at` (binary search: a row may have thousands of cells). */
+function cellAt(ctx: Context, at: number): { span: [number, number]; name: boolean } | undefined {
+  const cells = ctx.cells
+  if (!cells) return undefined
+  let lo = 0
+  let hi = cells.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const { span } = cells[mid]
+    if (at < span[0]) hi = mid - 1
+    else if (at >= span[1]) lo = mid + 1
+    else return cells[mid]
+  }
+  return undefined
+}
+
+/** A name in a table cell outside the name column: "United States (AWS us-west-2)". */
+function inOtherCell(ctx: Context, mention: VendorMention): boolean {
+  const cell = cellAt(ctx, mention.start)
+  return cell !== undefined && !cell.name
+}
+
+/** For each mention: whether the table cell it is in holds nothing but names. */
+function namesOnlyCells(text: string, ctx: Context, mentions: VendorMention[]): boolean[] {
+  const out = mentions.map(() => false)
+  if (!ctx.cells) return out
+  // mentions and cells are both in text order: group the mentions by cell in one pass
+  let i = 0
+  while (i < mentions.length) {
+    const cell = cellAt(ctx, mentions[i].start)
+    if (!cell) {
+      i++
+      continue
+    }
+    let j = i
+    while (j < mentions.length && within(cell.span, mentions[j].start)) j++
+    const [a, b] = cell.span
+    const inCell = mentions.slice(i, j).map((m) => ({ ...m, start: m.start - a, end: Math.min(m.end, b) - a }))
+    const only = isNamesOnly(text.slice(a, b), inCell)
+    for (let k = i; k < j; k++) out[k] = only
+    i = j
+  }
+  return out
+}
+
+/** The first non-space offset of the cell containing `at`, or -1. */
+function cellStartOf(text: string, ctx: Context, at: number): number {
+  const cell = cellAt(ctx, at)
+  if (!cell) return -1
+  let i = cell.span[0]
+  while (i < cell.span[1] && /\s/.test(text[i])) i++
+  return i
 }
 
 /** The mentions joined by "," "and" "or" "/" (with optional possessive or role in parentheses). */
@@ -99,6 +172,11 @@ function isNamesOnly(text: string, mentions: VendorMention[]): boolean {
   return !/\p{L}/u.test(rest)
 }
 
+/** "Payments: " — a short label before the name. */
+const LABEL_BEFORE = /^[^:.;!?]{1,40}:\s*$/
+/** The name ends the labelled item: "Hosting: Render.", "Email: Resend (EU), …" (not "Resend any receipt…"). */
+const NAME_ENDS_LABEL = /^(?:'s)?\s*(?:$|[.,;(]|\s(?:and|or|&)\s)/
+
 /** Cues around the name itself (not its section): "handled by X", "X processes", "X (payments)", "X — …". */
 function hasLocalCue(sentence: PolicySentence, ctx: Context, mention: VendorMention, next: VendorMention | undefined): boolean {
   const start = ctx.offset + mention.start
@@ -108,7 +186,11 @@ function hasLocalCue(sentence: PolicySentence, ctx: Context, mention: VendorMent
   const after = ctx.text.slice(end, end + 80)
   if (CUE_AFTER.test(after)) return true
   if (isRoleParenthetical(sentence.text, mention.end, next)) return true
-  return mention.start === ctx.firstChar && ROLE_AFTER_LEADING_NAME.test(after)
+  // "Stripe — payments", "Email: Resend — receipts": a name that opens its line (or follows a label) and then its role
+  const labelled = mention.start > 0 && mention.start <= 48 && LABEL_BEFORE.test(sentence.text.slice(0, mention.start))
+  if ((mention.start === ctx.firstChar || labelled) && ROLE_AFTER_LEADING_NAME.test(after)) return true
+  // "Hosting: Render.", "Email: Resend (EU)": the label is the role and the name is all it says
+  return labelled && NAME_ENDS_LABEL.test(after)
 }
 
 /** Spreads a flag over names joined by "," "and" "or": a list shares its role or trailing denial. */
@@ -131,6 +213,8 @@ function isTitleCase(text: string): boolean {
 function capitalsMeanNothing(sentence: PolicySentence, ctx: Context, mention: VendorMention, titleCase: boolean): boolean {
   if (sentence.heading && titleCase) return true
   if (mention.start === ctx.firstChar) return true
+  // a table cell starts with a capital like a sentence does
+  if (cellStartOf(sentence.text, ctx, mention.start) === mention.start) return true
   if (mention.start > 48) return false
   const before = sentence.text.slice(0, mention.start)
   // after opening punctuation, or after a short label: "Authentication: Clerk uses cookies"
@@ -150,20 +234,32 @@ export function parseNamedVendorClaims(sentences: PolicySentence[], catalog: Cat
     const ctx = contextOf(sentence)
     const namesOnly = isNamesOnly(sentence.text, mentions)
     const nameHeading = sentence.heading && namesOnly
-    let localCue = mentions.map((m, i) => nameHeading || hasLocalCue(sentence, ctx, m, mentions[i + 1]))
-    // a plain-word name where capitals mean nothing needs a cue of its own or a list of real names around it
+    const otherCell = mentions.map((m) => inOtherCell(ctx, m))
+    // a table cell that holds just names ("Auth0 (Okta, Inc.)", "Stripe") is a names-only line of its
+    // own; in the name column it lists them wherever the row is
+    const cellOnly = namesOnlyCells(sentence.text, ctx, mentions)
+    let localCue = mentions.map((m, i) => !otherCell[i] &&
+      (nameHeading || cellOnly[i] || hasLocalCue(sentence, ctx, m, mentions[i + 1])))
+    // a plain-word name where capitals mean nothing needs a cue of its own, a names-only line or a
+    // list of real names around it: a listing section alone does not make "Render times…" a vendor
     const titleCase = sentence.heading && isTitleCase(sentence.text)
-    const kept = mentions.map((m, i) => localCue[i] || namesOnly || ctx.listingContext || !m.plainWord ||
-      NOUN_AFTER.test(ctx.text.slice(ctx.offset + m.end, ctx.offset + m.end + 12)) || !capitalsMeanNothing(sentence, ctx, m, titleCase))
+    const kept = mentions.map((m, i) => !(m.plainWord && USER_ROLE_AFTER.test(sentence.text.slice(m.end, m.end + 14))) &&
+      (localCue[i] || (namesOnly && !otherCell[i]) || cellOnly[i] || !m.plainWord ||
+        NOUN_AFTER.test(ctx.text.slice(ctx.offset + m.end, ctx.offset + m.end + 12)) || !capitalsMeanNothing(sentence, ctx, m, titleCase)))
     propagateAlongLists(sentence.text, mentions, kept)
     propagateAlongLists(sentence.text, mentions, localCue)
+    let keptOther = otherCell
     if (!kept.every(Boolean)) {
+      keptOther = otherCell.filter((_, i) => kept[i])
       mentions = mentions.filter((_, i) => kept[i])
       if (mentions.length === 0) continue
       localCue = localCue.filter((_, i) => kept[i])
     }
-    const listed = localCue.map((cue) => cue || ctx.listingContext)
-    const denied = mentions.map((m) => isNegated(ctx.text, ctx.offset + m.start))
+    const denied = mentions.map((m) => isNegated(ctx.text, ctx.offset + m.start, ctx.offset + m.end))
+    // "We do not use SendGrid's open tracking" does not deny SendGrid, nor does it list it
+    const possessiveUnderNegation = mentions.map((m, i) => !denied[i] && ctx.text.startsWith("'s", ctx.offset + m.end) && isNegated(ctx.text, ctx.offset + m.start))
+    // a name outside a table's name column is declared in passing, whatever its row or section says
+    const listed = localCue.map((cue, i) => !keptOther[i] && !possessiveUnderNegation[i] && (cue || ctx.listingContext))
     const deniedAfter = mentions.map((m) => isDeniedAfter(sentence.text, m.end))
     // a list shares its role and a trailing denial: "WorkOS (authentication), Stripe (payments) and Neon (database)",
     // "Google Analytics and Mixpanel are not used"

@@ -1,6 +1,6 @@
 // The terminal report: findings grouped by rule with file:line and the policy quote, the vendor table, a summary.
 import { Chalk } from 'chalk'
-import type { Finding, Severity } from '../types/index.js'
+import type { Claim, ClaimStatus, Finding, Severity } from '../types/index.js'
 import type { FullReport, RenderOptions } from './index.js'
 
 const ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: '●' }
@@ -48,24 +48,97 @@ export function renderText(report: FullReport, options: RenderOptions): string {
   if (report.vendors.length) {
     out.push(c.bold('Subprocessors'))
     const rows = [['vendor', 'category', 'declared', 'used', 'evidence']]
+    const nameOf = (id: string) => report.vendors.find((v) => v.id === id)?.name ?? id
     for (const v of report.vendors) {
       const first = v.evidence[0]
+      const where = first
+        ? `${first.file}:${first.line}${v.evidence.length > 1 ? ` (+${v.evidence.length - 1})` : ''}`
+        : v.usedThrough?.length ? c.dim(`through ${v.usedThrough.map(nameOf).join(', ')}`) : ''
+      const how = v.declaredBy?.vendor ? ` (via ${nameOf(v.declaredBy.vendor)})` : v.declaredBy?.how === 'mentioned' ? ' (in passing)' : v.declaredBy?.how === 'config' ? ' (config)' : ''
       rows.push([
         v.name,
         v.category,
-        v.declared ? c.green('yes') : c.red('no'),
+        v.declared ? c.green(`yes${how}`) : c.red('no'),
         v.detected ? 'yes' : c.dim('no'),
-        first ? `${first.file}:${first.line}${v.evidence.length > 1 ? ` (+${v.evidence.length - 1})` : ''}` : v.policy ? c.dim(`policy line ${v.policy.line}`) : '',
+        where || (v.policy ? c.dim(`policy line ${v.policy.line}`) : ''),
       ])
     }
     out.push(...table(rows))
     out.push('')
   }
+  out.push(...cookieTable(report, c))
+  out.push(...claimsBlock(report, c))
   for (const p of report.problems) out.push(c.yellow(`warning: ${p.file}: ${p.reason}`))
   if (report.skipped.length) out.push(c.dim(`skipped ${plural(report.skipped.length, 'file')} (${[...new Set(report.skipped.map((s) => s.reason.replace(/ \(.*\)$/, '')))].slice(0, 4).join(', ')}); --format json lists them`))
   if (report.suppressed.length) out.push(c.dim(`suppressed ${plural(report.suppressed.length, 'finding')} by .privaudit.yml ignores`))
+  if (report.comparison) {
+    const { base, head, unchanged, fixed } = report.comparison
+    out.push(`compared with ${base}${head ? ` at ${head}` : ''}: only new findings are listed; ${plural(unchanged, 'finding')} unchanged, ${fixed.length} fixed`)
+    for (const f of fixed.slice(0, 8)) out.push(c.green(`  fixed: ${f.message}`))
+    if (fixed.length > 8) out.push(c.dim(`  … and ${fixed.length - 8} more fixed`))
+  }
   const { error, warning, note } = report.summary
   const summary = `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(note, 'note')}`
   out.push(error ? c.red.bold(`✖ ${summary}`) : warning ? c.yellow.bold(`▲ ${summary}`) : c.green.bold(`✔ ${summary}`))
   return `${out.join('\n')}\n`
+}
+
+/** The cookie inventory legal copies into its cookie table: name, party, vendor, purpose, lifetime, where it is set. */
+export function cookieTable(report: FullReport, c: InstanceType<typeof Chalk>): string[] {
+  if (report.cookies.length === 0) return []
+  const nameOf = (id: string) => report.vendors.find((v) => v.id === id)?.name ?? id
+  const rows = [['cookie', 'party', 'vendor', 'purpose', 'lifetime', 'set at']]
+  for (const cookie of report.cookies) {
+    const first = cookie.locations[0]
+    const lifetime = cookie.lifetime ?? (cookie.persistent === false ? 'session' : cookie.persistent ? 'persistent' : '?')
+    rows.push([
+      cookie.dynamic ? c.yellow(cookie.name) : cookie.name,
+      cookie.party,
+      cookie.vendor ? nameOf(cookie.vendor) : '',
+      cookie.purpose === 'unknown' ? c.dim('unknown') : cookie.purpose,
+      lifetime,
+      first ? `${first.file}:${first.line}${cookie.locations.length > 1 ? ` (+${cookie.locations.length - 1})` : ''}` : '',
+    ])
+  }
+  return [c.bold('Cookies'), ...table(rows), '']
+}
+
+/** "security signature (HMAC-SHA256)", "region eu,us", "vendor stripe". */
+function claimLabel(claim: Claim): string {
+  const detail = claim.data?.algorithm ?? claim.data?.vendor ?? claim.data?.period ?? (claim.kind === 'cookie' ? claim.vendor ?? claim.data?.phrase : undefined)
+  return `${claim.kind} ${claim.subject}${typeof detail === 'string' && detail !== claim.subject ? ` (${detail})` : ''}`
+}
+
+/**
+ * Claims coverage, short: the counts, then one row per contradicted or confirmed claim subject with its policy
+ * lines and where the code backs it. Unverifiable claims are only counted (the JSON report lists them).
+ */
+export function claimsBlock(report: FullReport, c: InstanceType<typeof Chalk>): string[] {
+  const claims = report.policy?.claims ?? []
+  if (claims.length === 0) return []
+  const count = (status: ClaimStatus) => claims.filter((cl) => cl.status === status).length
+  const out = [c.bold(`Policy claims: ${count('confirmed')} confirmed, ${count('contradicted')} contradicted, ${count('unverifiable')} unverifiable`)]
+  const groups = new Map<string, Claim[]>()
+  for (const claim of claims) {
+    if (claim.status !== 'confirmed' && claim.status !== 'contradicted') continue
+    const key = `${claim.status}\0${claimLabel(claim)}`
+    groups.set(key, [...(groups.get(key) ?? []), claim])
+  }
+  const firstLine = (g: Claim[]) => Math.min(...g.map((cl) => cl.line))
+  const ordered = [...groups.values()].sort((a, b) => (a[0].status === b[0].status ? 0 : a[0].status === 'contradicted' ? -1 : 1) || firstLine(a) - firstLine(b))
+  const cells: string[][] = []
+  for (const group of ordered) {
+    const lines = [...new Set(group.map((cl) => cl.line))].sort((a, b) => a - b)
+    const where = `line${lines.length > 1 ? 's' : ''} ${lines.slice(0, 4).join(', ')}${lines.length > 4 ? ', …' : ''}`
+    if (group[0].status === 'contradicted') {
+      const quote = group[0].quote.length > 70 ? `${group[0].quote.slice(0, 67)}…` : group[0].quote
+      cells.push([c.red('✖ contradicted'), where, claimLabel(group[0]), c.italic(`“${quote}”`)])
+    } else {
+      const at = group.flatMap((cl) => cl.evidence ?? [])[0]
+      cells.push([c.green('✔ confirmed'), where, claimLabel(group[0]), at ? c.dim(`${at.file}:${at.line}`) : ''])
+    }
+  }
+  if (cells.length) out.push(...table(cells))
+  out.push('')
+  return out
 }

@@ -28,6 +28,11 @@ export interface VendorCookie {
   retention?: string
   /** Where the row came from: `open-cookie-database` (Apache-2.0) or `catalog` (our own research). */
   source?: string
+  /**
+   * The vendor packages that set this cookie, browser SDKs or server middleware (`@clerk/express` sets `__session`
+   * on the product's responses). Without it, any of the vendor's `browserPackages` sets it.
+   */
+  packages?: string[]
 }
 
 export interface Vendor {
@@ -51,6 +56,12 @@ export interface Vendor {
   hosts: string[]
   /** Environment variable names; a trailing `*` makes a prefix. Framework public prefixes are stripped first. */
   env: string[]
+  /** Build/deploy tools that, even as devDependencies, show the product deploys here (`@sveltejs/adapter-vercel`). */
+  deployPackages: string[]
+  /** `host/path` prefixes more specific than a host (`www.googletagmanager.com/gtag/js` is Google Analytics). */
+  urls: string[]
+  /** An S3-compatible store: its host next to the AWS S3 SDK means the SDK talks to it, not to Amazon S3. */
+  s3Compatible?: boolean
   /** Deploy-config files whose presence alone is evidence (`fly.toml`). */
   configFiles: string[]
   /** Literal strings that, in a deploy config or CI workflow, are evidence (`superfly/flyctl-actions`). */
@@ -77,6 +88,8 @@ export interface SourceFile {
   size: number
   /** Test, story, fixture or build-config code: read, but its vendor use is not shipped. */
   nonShipped: boolean
+  /** The policy page itself (a TSX/HTML privacy page): only the scripts it loads are evidence, not its prose. */
+  isPolicy?: boolean
 }
 
 export type DependencyKind = 'dependencies' | 'devDependencies' | 'peerDependencies' | 'optionalDependencies'
@@ -112,6 +125,8 @@ export interface Workspace {
   sourceFiles: SourceFile[]
   /** Env and deploy config files, read as text. */
   configFiles: SourceFile[]
+  /** Other committed text files read only by content scanners (the secret detector): JSON, YAML, TOML, PEM keys, .npmrc. */
+  dataFiles?: SourceFile[]
   manifests: Manifest[]
   workspaceGlobs: string[]
   lockfiles: string[]
@@ -127,7 +142,7 @@ export interface Workspace {
 
 export type EvidenceKind =
   | 'dependency' | 'import' | 'host' | 'script' | 'env' | 'config'
-  | 'cookie' | 'log-call' | 'crypto-call' | 'region' | 'secret'
+  | 'cookie' | 'log-call' | 'crypto-call' | 'region' | 'secret' | 'transport'
 
 export interface Evidence {
   kind: EvidenceKind
@@ -189,11 +204,19 @@ export interface Finding {
 export interface VendorSummary {
   id: string
   name: string
+  /** From the catalog, for the subprocessor list legal publishes. */
+  legalName?: string
   category: VendorCategory
+  purpose: string
+  privacyUrl?: string
   parent?: string
   declared: boolean
   detected: boolean
   evidence: Array<{ file: string; line: number; kind: EvidenceKind; value: string }>
+  /** A platform used only through these services of it (AWS through `aws-s3`). */
+  usedThrough?: string[]
+  /** How the policy (or config) declares it: listed as a processor, named in passing, or by config; `vendor` when declared through its platform. */
+  declaredBy?: { how: 'listed' | 'mentioned' | 'config'; vendor?: string }
   policy?: { line: number; quote: string }
 }
 
@@ -221,4 +244,18 @@ export interface Report {
   findings: Finding[]
   summary: { error: number; warning: number; note: number }
   skipped: SkippedFile[]
+  /** Set by `scan --baseline`, `privaudit diff` and the Action: `findings` then holds only what is new. */
+  comparison?: Comparison
+}
+
+/** What a run was compared with (a baseline report or a git ref), matched by finding fingerprints. */
+export interface Comparison {
+  /** The baseline file, or the base ref and its commit (`main (3f9c2e1)`). */
+  base: string
+  /** The head ref and its commit; absent for the working tree or a baseline comparison. */
+  head?: string
+  /** Findings present on both sides, left out of `findings`. */
+  unchanged: number
+  /** Findings of the base that the head no longer has. */
+  fixed: Finding[]
 }

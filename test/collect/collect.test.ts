@@ -106,7 +106,7 @@ describe('collectWorkspace', () => {
     expect(ws.problems).toEqual([{ file: 'apps/broken/package.json', reason: expect.stringMatching(/^malformed package.json: /) }])
   })
 
-  it('finds the policy without --policy, preferring a root PRIVACY.md, and leaves a TSX policy page out of detection', () => {
+  it('finds the policy without --policy, preferring a root PRIVACY.md, and marks a TSX policy page for markup-only detection', () => {
     const root = makeRepo({
       'PRIVACY.md': POLICY,
       'docs/privacy.md': POLICY,
@@ -118,7 +118,7 @@ describe('collectWorkspace', () => {
     const nextApp = makeRepo({ 'app/privacy/page.tsx': `export default function Page() { return <p>${POLICY}</p> }`, 'app/page.tsx': 'x', 'src/components/PrivacyLink.tsx': 'export const PrivacyLink = () => <a href="/privacy">Privacy</a>' })
     const ws = collectWorkspace(nextApp, options)
     expect(ws.policy).toMatchObject({ path: 'app/privacy/page.tsx' })
-    expect(ws.sourceFiles.map((f) => f.path)).toEqual(['app/page.tsx', 'src/components/PrivacyLink.tsx'])
+    expect(ws.sourceFiles.map((f) => `${f.path}${f.isPolicy ? ' (policy)' : ''}`)).toEqual(['app/page.tsx', 'app/privacy/page.tsx (policy)', 'src/components/PrivacyLink.tsx'])
     expect(collectWorkspace(makeRepo({ 'src/a.ts': 'x' }), options).policy).toBeNull()
   })
 

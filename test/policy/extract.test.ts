@@ -11,6 +11,7 @@ describe('format detection', () => {
     ['PRIVACY.md', 'markdown'], ['policy.markdown', 'markdown'], ['privacy.mdx', 'mdx'], ['privacy.html', 'html'],
     ['p.HTM', 'html'], ['app/privacy/page.tsx', 'jsx'], ['Privacy.jsx', 'jsx'], ['privacy.ts', 'jsx'], ['privacy.js', 'jsx'],
     ['privacy.txt', 'text'], ['PRIVACY', 'text'], ['privacy.rst', 'text'],
+    ['src/routes/privacy/+page.svelte', 'svelte'], ['pages/privacy.vue', 'vue'], ['src/pages/privacy.astro', 'astro'],
   ])('%s → %s', (path, format) => {
     expect(detectFormat(path, 'text')).toBe(format)
   })
@@ -152,6 +153,218 @@ describe('html', () => {
     expect(() => extractPolicyText('x.html', broken)).not.toThrow()
     const text = extractPolicyText('x.html', '<p>One<p>Two</div></div></span><li>Three').map((b) => b.text)
     expect(text).toEqual(['One', 'Two', 'Three'])
+  })
+})
+
+/** Table rows as [text, name cell text, other cells' texts]. */
+function cells(blocks: PolicyBlock[]): Array<[string, string, string[]]> {
+  return blocks.filter((b) => b.row && !b.row.header).map((b) => {
+    const row = b.row!
+    const text = (i: number) => b.text.slice(row.cells[i][0], row.cells[i][1]).replace(/\s+/g, ' ').trim()
+    const name = row.nameColumn ?? 0
+    return [b.text.replace(/\s+/g, ' '), text(name), row.cells.map((_, i) => i).filter((i) => i !== name).map(text)]
+  })
+}
+
+describe('definition lists', () => {
+  it('joins a <dt> with its <dd>s into one item, like a table row', () => {
+    const html = [
+      '<h2>Who helps us</h2>', //                                            1
+      '<dl>', //                                                             2
+      '  <dt>Supabase</dt>', //                                              3
+      '  <dd>Our database. Data stays in Frankfurt.</dd>', //                4
+      '  <dt>Vercel</dt>', //                                                5
+      '  <dd>Hosting.</dd>', //                                              6
+      '  <dd>Also runs our server code.</dd>', //                            7
+      '  <dt>Lemon Squeezy</dt>', //                                         8
+      '  <dd>', //                                                           9
+      '    <p>Merchant of record.</p>', //                                  10
+      '    <p>Second paragraph.</p>', //                                    11
+      '  </dd>', //                                                         12
+      '  <dt>Term without definition</dt>', //                              13
+      '</dl>', //                                                           14
+      '<p>After the list.</p>', //                                          15
+    ].join('\n')
+    expect(shape(extractPolicyText('p.html', html))).toEqual([
+      ['h2', 'Who helps us', 1, 1],
+      ['li', 'Supabase — Our database. Data stays in Frankfurt.', 3, 4],
+      ['li', 'Vercel — Hosting. — Also runs our server code.', 5, 7],
+      ['li', 'Lemon Squeezy — Merchant of record.', 8, 10],
+      ['li', 'Second paragraph.', 11, 11],
+      ['li', 'Term without definition', 13, 13],
+      ['p', 'After the list.', 15, 15],
+    ])
+  })
+
+  it('handles omitted end tags and an empty <dd>', () => {
+    expect(extractPolicyText('p.html', '<dl><dt>A<dd>first<dt>B<dd><dt>C<dd>third</dl><p>Next</p>').map((b) => b.text)).toEqual([
+      'A — first',
+      'B',
+      'C — third',
+      'Next',
+    ])
+  })
+
+  it('does the same in JSX', () => {
+    const tsx = 'export default () => (\n  <dl>\n    <dt>Stripe</dt>\n    <dd><p>Payments</p></dd>\n    <dt>Neon</dt>\n  </dl>\n)\n'
+    expect(shape(extractPolicyText('p.tsx', tsx))).toEqual([
+      ['li', 'Stripe — Payments', 3, 4],
+      ['li', 'Neon', 5, 5],
+    ])
+  })
+})
+
+describe('table cells', () => {
+  it('keeps the cells of a Markdown row and finds the name column from the header', () => {
+    const md = [
+      '| Purpose | Provider | Location |', //           1
+      '|---|---|---|', //                               2
+      '| Login | Auth0 (Okta, Inc.) | US (AWS) |', //   3
+      '| Errors | [Sentry](https://sentry.io) | |', //  4
+      '', //                                            5
+      'Service | Region', //                            6
+      '--- | ---', //                                   7
+      'Stripe \\| Link | EU', //                        8
+    ].join('\n')
+    const blocks = extractPolicyText('p.md', md)
+    expect(shape(blocks).map((b) => b[1])).toEqual(['Purpose — Provider — Location', 'Login — Auth0 (Okta, Inc.) — US (AWS)', 'Errors — Sentry', 'Service — Region', 'Stripe | Link — EU'])
+    expect(cells(blocks)).toEqual([
+      ['Login — Auth0 (Okta, Inc.) — US (AWS)', 'Auth0 (Okta, Inc.)', ['Login', 'US (AWS)']],
+      ['Errors — Sentry', 'Sentry', ['Errors', '']],
+      ['Stripe | Link — EU', 'Stripe | Link', ['EU']],
+    ])
+  })
+
+  it('uses the first column when no header names one', () => {
+    const blocks = extractPolicyText('p.md', '| Data | Kept for |\n|---|---|\n| Logs | 30 days |\n')
+    expect(cells(blocks)).toEqual([['Logs — 30 days', 'Logs', ['30 days']]])
+  })
+
+  it('keeps the cells of an HTML row, with <th> or <thead> header rows and block tags inside cells', () => {
+    const html = [
+      '<table>', //                                                                     1
+      '<thead><tr><td>Data</td><td>Vendor</td></tr></thead>', //                          2
+      '<tr><td>Email</td><td><p>Twilio <b>SendGrid</b></p><p>(email)</p></td></tr>', //   3
+      '<tr><th>Photos</th><td>Amazon S3</td></tr>', //                                   4
+      '</table>', //                                                                    5
+      '<table><tr><th>Service</th><th>Region</th></tr><tr><td>Render</td><td>Hosted on Google Cloud</td></tr></table>', // 6
+    ].join('\n')
+    const blocks = extractPolicyText('p.html', html)
+    expect(cells(blocks)).toEqual([
+      ['Email — Twilio SendGrid (email)', 'Twilio SendGrid (email)', ['Email']],
+      ['Photos — Amazon S3', 'Amazon S3', ['Photos']],
+      ['Render — Hosted on Google Cloud', 'Render', ['Hosted on Google Cloud']],
+    ])
+  })
+
+  it('keeps the cells of a JSX table', () => {
+    const tsx = [
+      'export default () => (',
+      '  <table>',
+      '    <thead><tr><th>Region</th><th>Processor</th></tr></thead>',
+      '    <tbody><tr><td>EU</td><td><a href="x">Stripe</a></td></tr></tbody>',
+      '  </table>',
+      ')',
+    ].join('\n')
+    expect(cells(extractPolicyText('p.tsx', tsx))).toEqual([['EU — Stripe', 'Stripe', ['EU']]])
+  })
+})
+
+describe('svelte, vue and astro pages', () => {
+  it('reads a Svelte page as HTML without its script, style, head or {expressions}', () => {
+    const svelte = [
+      '<script lang="ts">', //                                    1
+      "  const vendors = ['Stripe'];", //                          2
+      '</script>', //                                             3
+      '<svelte:head><title>Privacy</title></svelte:head>', //     4
+      '<h1>Privacy</h1>', //                                      5
+      '<p>Updated {updated}. {#if eu}EU users{/if} {@html x}</p>', // 6
+      "<p on:click={() => a > b}>We use {'Neon'} for data.</p>", // 7
+      'Loose text stays.', //                                     8
+      '<style>p { color: red }</style>', //                       9
+    ].join('\n')
+    expect(shape(extractPolicyText('+page.svelte', svelte))).toEqual([
+      ['h1', 'Privacy', 5, 5],
+      ['p', 'Updated . EU users', 6, 6],
+      ['p', 'We use Neon for data.', 7, 7],
+      ['p', 'Loose text stays.', 8, 8],
+    ])
+  })
+
+  it('reads a Vue page’s <template> (nested ones too) but not <script setup> or {{ expressions }}', () => {
+    const vue = [
+      '<script setup>', //                                      1
+      "useHead({ title: 'Stripe' })", //                        2
+      '</script>', //                                           3
+      '<template>', //                                          4
+      '  <h2>Vendors</h2>', //                                  5
+      '  <template v-if="x"><p>We use PostHog {{ maybe }}.</p></template>', // 6
+      "  <p :class=\"{ a: b > c }\">Hosted by {{ 'Vercel' }}</p>", // 7
+      '</template>', //                                         8
+    ].join('\n')
+    expect(shape(extractPolicyText('privacy.vue', vue))).toEqual([
+      ['h2', 'Vendors', 5, 5],
+      ['p', 'We use PostHog .', 6, 6],
+      ['p', 'Hosted by Vercel', 7, 7],
+    ])
+  })
+
+  it('reads an Astro page without its front matter', () => {
+    const astro = [
+      '---', //                                                 1
+      "import Layout from '../layouts/Layout.astro'", //         2
+      "const vendors = ['<p>Stripe</p>']", //                   3
+      '---', //                                                 4
+      '<Layout title="Privacy">', //                            5
+      '  <h1>Privacy</h1>', //                                  6
+      '  <ul>{vendors.map((v) => <li>{v}</li>)}</ul>', //       7
+      '  <p>We use Neon.</p>', //                               8
+      '</Layout>', //                                           9
+    ].join('\n')
+    expect(shape(extractPolicyText('privacy.astro', astro))).toEqual([
+      ['h1', 'Privacy', 6, 6],
+      ['p', 'We use Neon.', 8, 8],
+    ])
+  })
+})
+
+describe('JSX arrays rendered with .map', () => {
+  const tsx = [
+    "const processors = [", //                                                       1
+    "  { name: 'Clerk', purpose: 'Authentication', logo: '/clerk.svg' },", //        2
+    "  { purpose: 'Payments', provider: 'Stripe' },", //                              3
+    "] as const", //                                                                  4
+    "const regions = ['EU', 'US']", //                                                5
+    "let mutable = ['Render']", //                                                    6
+    "export default function P() {", //                                               7
+    "  return (", //                                                                  8
+    "    <main>", //                                                                  9
+    "      <ul>{processors.map((p) => <li key={p.name}>{p.name} — {p.purpose}</li>)}</ul>", // 10
+    "      <p>Regions:</p>", //                                                      11
+    "      <ul>{regions.map((r) => <li>{r}</li>)}</ul>", //                           12
+    "      <ul>{mutable.map((r) => <li>Static {r}</li>)}</ul>", //                    13
+    "      <ul>{props.items.map((r) => <li>Item</li>)}</ul>", //                      14
+    "    </main>", //                                                                15
+    "  )", //                                                                        16
+    "}", //                                                                          17
+  ].join('\n')
+
+  it('emits one item per element of a const array, at the element’s line', () => {
+    const blocks = extractPolicyText('privacy.tsx', tsx)
+    expect(shape(blocks)).toEqual([
+      ['li', 'Clerk — Authentication', 2, 2],
+      ['li', 'Payments — Stripe', 3, 3],
+      ['p', 'Regions:', 11, 11],
+      ['li', 'EU', 5, 5],
+      ['li', 'US', 5, 5],
+      ['li', 'Static', 13, 13],
+      ['li', 'Item', 14, 14],
+    ])
+    // the name property says which value names the entry
+    expect(cells(blocks)).toEqual([
+      ['Clerk — Authentication', 'Clerk', ['Authentication']],
+      ['Payments — Stripe', 'Stripe', ['Payments']],
+    ])
   })
 })
 

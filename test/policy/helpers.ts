@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { Catalog, normalizeVendor, type VendorInput } from '../../src/catalog/index.js'
 import type { VendorCategory } from '../../src/types/index.js'
 
-function v(id: string, aliases: string[], category: VendorCategory, extra: Partial<VendorInput> = {}): VendorInput {
+export function v(id: string, aliases: string[], category: VendorCategory, extra: Partial<VendorInput> = {}): VendorInput {
   return { id, name: aliases[0] ?? id, aliases, category, purpose: category, privacyUrl: '', ...extra }
 }
 
@@ -44,6 +44,9 @@ export const EXTRA_VENDORS: VendorInput[] = [
   v('hotjar', ['Hotjar'], 'analytics'),
   v('sentry', ['Sentry'], 'monitoring'),
   v('plausible', ['Plausible', 'Plausible Analytics'], 'analytics'),
+  v('resend', ['Resend'], 'email'),
+  v('heap', ['Heap'], 'analytics'),
+  v('front', ['Front'], 'support'),
   // third-party-web names that are also English words
   v('tpw-turn', ['Turn'], 'ads'),
   v('tpw-monitor', ['Monitor'], 'analytics'),

@@ -5,7 +5,7 @@ import { parsePolicy } from '../../src/policy/index.js'
 import { fixture, testCatalog } from './helpers.js'
 
 const catalog = testCatalog()
-const PATHS = ['privacy.md', 'privacy.mdx', 'privacy.html', 'privacy.txt', 'page.tsx', 'PRIVACY']
+const PATHS = ['privacy.md', 'privacy.mdx', 'privacy.html', 'privacy.txt', 'page.tsx', 'PRIVACY', '+page.svelte', 'privacy.vue', 'privacy.astro']
 
 /** Words and markup the parser reacts to, so random documents hit the interesting paths. */
 const TOKENS = [
@@ -13,6 +13,8 @@ const TOKENS = [
   'no', 'without', 'but', 'we use', 'do not use', 'analytics providers', 'handled by', '(e.g., ', 'e.g.', 'Inc.', '.', '. ', ':',
   ';', ' — ', ', ', '\n', '\n\n', '\r\n', '- ', '• ', '1. ', '# ', '## ', '**', '_', '`', '```', '[', '](', ')', '<p>', '</p>',
   '<h2>', '</h2>', '<li>', '<script>', '<!--', '-->', '{', '}', "{'", "'}", '&amp;', '&#', '</', '/>', '<>', '---', '|', '"',
+  '<dl>', '<dt>', '</dt>', '<dd>', '</dd>', '<table>', '<tr>', '<th>', '<td>', '</td>', '<thead>', '|---|', '| Vendor |', "'s",
+  'Neither ', ' nor ', 'Render', 'Resend', 'Third parties', 'const a = [', "{ name: 'Stripe' }", '.map((x) => <li>{x}</li>)', '<template>',
   '’', '\u00a0', '\u2028', 'é', '𝒳',
 ]
 const documentArb = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })), { maxLength: 120 }).map((parts) => parts.join(''))
@@ -67,10 +69,21 @@ describe('stays fast on adversarial input', () => {
     ['bullets', '- No Mixpanel\n'.repeat(N / 2)],
     ['emphasis', '*_'.repeat(N * 2)],
     ['jsx braces', '<p>{'.repeat(N / 2)],
+    ['wide table row', '| Stripe '.repeat(N) + '|'],
+    ['table row of sentences', '| Vendor | Notes |\n|---|---|\n' + '| A. Stripe. '.repeat(N) + '|'],
+    ['html cells', '<table><tr>' + '<td>Stripe. AWS'.repeat(N / 2)],
+    ['html header cells', '<table><thead><tr>' + '<th>Vendor'.repeat(N / 2)],
+    ['definition list', '<dl>' + '<dt>Stripe<dd>'.repeat(N / 2)],
+    ['definitions awaiting text', '<dl><dt>Stripe<dd>' + '<p><div>'.repeat(N / 2)],
+    ['neither nor', 'Neither Stripe nor '.repeat(N / 4) + 'Neon will use it.'],
+    ['possessives', "We do not use Stripe's ".repeat(N / 4)],
+    ['const array', 'const a = [' + "{ name: 'Stripe', role: 'Payments' }, ".repeat(N / 8) + ']\nexport default () => <ul>{a.map((x) => <li>{x}</li>)}</ul>'],
+    ['front matter', '---\n' + 'x: 1\n'.repeat(N) + '<p>Stripe</p>'],
+    ['expression tails', '<p>)}'.repeat(N / 2)],
   ]
 
   it.each(cases)('%s', (_name, text) => {
-    for (const path of ['p.txt', 'p.md', 'p.html', 'p.tsx']) {
+    for (const path of ['p.txt', 'p.md', 'p.html', 'p.tsx', 'p.vue', 'p.astro']) {
       const started = performance.now()
       parsePolicy({ path, text, source: 'test' }, catalog)
       expect(performance.now() - started, path).toBeLessThan(3000)

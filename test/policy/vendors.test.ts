@@ -12,6 +12,7 @@ const vendorIds = (text: string) => [...new Set(claims(text).filter((c) => c.kin
 /** `id:polarity` for every vendor claim of the text. */
 const polarities = (text: string) => claims(text).filter((c) => c.kind === 'vendor').map((c) => `${c.subject}:${c.polarity}`).sort()
 const strengths = (text: string) => claims(text).filter((c) => c.kind === 'vendor').map((c) => `${c.subject}:${c.strength}`).sort()
+const strengthsOf = (text: string, path: string) => claims(text, path).filter((c) => c.kind === 'vendor').map((c) => `${c.subject}:${c.strength}`).sort()
 const categories = (text: string) => claims(text).filter((c) => c.kind === 'vendor-category').map((c) => `${c.subject}:${c.polarity}`).sort()
 
 describe('vendor names: must match', () => {
@@ -117,8 +118,28 @@ describe('polarity', () => {
     ['Conversations travel between your VM and Anthropic; we are not in that loop.', ['anthropic:affirm']],
     ['We use Stripe and do not use PayPal or Mixpanel.', ['mixpanel:deny', 'stripe:affirm']],
     ['We use Stripe; we never use Mixpanel.', ['mixpanel:deny', 'stripe:affirm']],
+    // a possessive: the negation denies a feature of the vendor, not the vendor
+    ["We do not use Stripe's Radar fraud scoring.", ['stripe:affirm']],
+    ['We don’t use PostHog’s session recording.', ['posthog:affirm']],
+    // neither…nor as the subject of an active verb limits what they do; it does not deny them
+    ['Neither Dropspot nor Stripe will use your number for marketing.', ['stripe:affirm']],
+    ['Neither Stripe nor PostHog sells your data.', ['posthog:affirm', 'stripe:affirm']],
+    ['We do not sell your number, nor does Stripe use it for marketing.', ['stripe:affirm']],
+    // …but true denials stay denials
+    ['Neither Mixpanel nor Hotjar will be used.', ['hotjar:deny', 'mixpanel:deny']],
+    ['Neither Google nor Meta receives your data.', ['google:deny', 'meta:deny']],
+    ['We use neither Mixpanel nor Hotjar.', ['hotjar:deny', 'mixpanel:deny']],
+    ['We do not use Mixpanel, nor do we use Hotjar.', ['hotjar:deny', 'mixpanel:deny']],
+    ['We do not use Google Analytics or any advertising pixels.', ['google-analytics:deny']],
+    ["We don't work with Intercom.", ['intercom:deny']],
+    ['The app is built without Mixpanel.', ['mixpanel:deny']],
+    ['There is no Hotjar on this site.', ['hotjar:deny']],
   ])('%s', (text, expected) => {
     expect(polarities(text)).toEqual(expected)
+  })
+
+  it('a possessive under a negation only mentions the vendor, even in a listing section', () => {
+    expect(strengthsOf("## Third parties\n\nWe do not use Stripe's Radar fraud scoring.", 'p.md')).toEqual(['stripe:mentioned'])
   })
 
   it('applies a denying list lead-in to its items', () => {
@@ -181,6 +202,95 @@ describe('strength', () => {
   })
 })
 
+describe('table rows: only the name column lists', () => {
+  const subprocessors = [
+    '## Subprocessors', //                                                    1
+    '', //                                                                   2
+    '| Vendor | Purpose | Location |', //                                   3
+    '| --- | --- | --- |', //                                                4
+    '| Stripe | Payments | United States (AWS us-west-2) |', //              5
+    '| PostHog | Product analytics | Hosted on Google Cloud |', //           6
+  ].join('\n')
+
+  it('lists the vendor column and only mentions names in other cells', () => {
+    expect(claims(subprocessors, 'p.md').filter((c) => c.kind === 'vendor').map((c) => `${c.line} ${c.subject}:${c.polarity}:${c.strength}`)).toEqual([
+      '5 aws:affirm:mentioned',
+      '5 stripe:affirm:listed',
+      '6 google:affirm:mentioned',
+      '6 posthog:affirm:listed',
+    ])
+  })
+
+  it.each<[string, string, string[]]>([
+    ['| Purpose | Provider |\n|---|---|\n| Payments | Stripe |\n| Hosting (on AWS) | Vercel |', 'p.md', ['aws:mentioned', 'stripe:listed', 'vercel:listed']],
+    ['| Stripe | Payments |\n|---|---|\n| Vercel | Hosting |', 'p.md', ['stripe:listed', 'vercel:listed']],
+    ['<h2>Processors</h2><table><tr><th>Service</th><th>Notes</th></tr><tr><td>Vercel</td><td>Runs on AWS</td></tr></table>', 'p.html', ['aws:mentioned', 'vercel:listed']],
+    ['<h2>Processors</h2><table><thead><tr><td>Region</td><td>Company</td></tr></thead><tr><td>EU (Google)</td><td><a href="#">Stripe</a></td></tr></table>', 'p.html', ['google:mentioned', 'stripe:listed']],
+    // a name alone in another cell is still a name; a plain word opening a sentence-like cell is not
+    ['| Purpose | Notes |\n|---|---|\n| Payments | Stripe |\n| Segments | Segment your users by plan |', 'p.md', ['stripe:mentioned']],
+    ['| Data | Shared with |\n|---|---|\n| Card data | Stripe |\n| Segment your users by plan | Nobody |', 'p.md', ['stripe:listed']],
+  ])('%j', (text, path, expected) => {
+    expect(strengthsOf(text, path)).toEqual(expected)
+  })
+})
+
+describe('definition lists', () => {
+  it.each<[string, string, string[]]>([
+    ['<h2>Companies that help us</h2><dl><dt>Stripe</dt><dd>Takes card payments.</dd><dt>Neon</dt><dd>Our database.</dd></dl>', 'p.html', ['neon:listed', 'stripe:listed']],
+    ['<h2>Help</h2><dl><dt>Render</dt><dd>Hosts the API.</dd></dl>', 'p.html', ['render:listed']],
+    ['export default () => <dl><dt>Stripe</dt><dd>Payments</dd></dl>', 'p.tsx', ['stripe:listed']],
+  ])('a vendor in a <dt> is listed: %j', (text, path, expected) => {
+    expect(strengthsOf(text, path)).toEqual(expected)
+  })
+})
+
+describe('plain-word names need a cue next to them, not just a listing section', () => {
+  it.each<[string, string[]]>([
+    ['## Third parties\n\nRender times are measured in your browser and never leave it.', []],
+    ['## Sharing receipts\n\nSharing receipts: Resend any receipt to a customer by email.', []],
+    ['## Third parties\n\nSegment your customers by region in the Reports page.', []],
+    ['## Third parties\n\nHeap allocations are measured locally.', []],
+    ['## Vendors\n\nFront pages show a summary of your sales.', []],
+    ['## Sharing your information\n\nLinear regressions are computed on our server.', []],
+    ['## Service providers\n\nStaff with the Clerk role can record sales.', []],
+  ])('must not match: %j', (md, expected) => {
+    expect(strengthsOf(md, 'p.md')).toEqual(expected)
+  })
+
+  it.each<[string, string[]]>([
+    ['## Third parties\n\nRender hosts our API.', ['render:listed']],
+    ['## Third parties\n\nRender keeps our servers running.', ['render:listed']],
+    ['## Third parties\n\nRender (application hosting) runs our API.', ['render:listed']],
+    ['## Third parties\n\nRender — application hosting.', ['render:listed']],
+    ['## Third parties\n\nEmail: Resend — transactional email.', ['resend:listed']],
+    ['## Third parties\n\nResend sends our receipts.', ['resend:listed']],
+    ["## Third parties\n\nRender's servers are in Frankfurt.", ['render:listed']],
+    ['## Third parties\n\nRender, Segment and Stripe process data for us.', ['render:listed', 'segment:listed', 'stripe:listed']],
+    ['## Third parties\n\n- Render\n- Heap', ['heap:listed', 'render:listed']],
+    ['## Third parties\n\n| Service | Purpose |\n|---|---|\n| Front | Support inbox |', ['front:listed']],
+    ['We send receipts through Resend.', ['resend:listed']],
+    ['## Third parties\n\n- Hosting: Render.\n- Email: Resend (EU region)\n- Analytics: Heap and Segment', ['heap:listed', 'render:listed', 'resend:listed', 'segment:listed']],
+  ])('must match: %j', (md, expected) => {
+    expect(strengthsOf(md, 'p.md')).toEqual(expected)
+  })
+})
+
+describe('sections that list vendors', () => {
+  it.each<[string, string]>([
+    ['## Sharing receipts', 'posthog:mentioned'],
+    ['## Share links', 'posthog:mentioned'],
+    ['## Sharing your information', 'posthog:listed'],
+    ['## How we share your data', 'posthog:listed'],
+    ['## Who we share it with', 'posthog:listed'],
+    ['## Data sharing', 'posthog:listed'],
+    ['## Sharing with third parties', 'posthog:listed'],
+    ['## Sharing and disclosure', 'posthog:listed'],
+    ['## Recipients of personal data', 'posthog:listed'],
+  ])('%s', (heading, expected) => {
+    expect(strengthsOf(`${heading}\n\nWe mention PostHog here.`, 'p.md')).toEqual([expected])
+  })
+})
+
 describe('claim shape', () => {
   it('quotes the sentence with collapsed whitespace and its lines', () => {
     const text = 'Intro line.\n\nWe  use\n   Stripe for\tpayments.'
@@ -218,6 +328,8 @@ describe('vendor categories', () => {
     ['We share data with advertising partners.', ['ads:affirm']],
     ['We do not work with advertising partners.', ['ads:deny']],
     ['No advertising trackers, no third-party analytics cookies.', ['ads:deny']],
+    ['We do not use Google Analytics or any advertising pixels, and we never sell your data.', ['ads:deny']],
+    ['We never load advertising or retargeting pixels.', ['ads:deny']],
     ['Files live with cloud storage providers.', ['storage:affirm']],
     ['Prompts are sent to the inference provider (e.g., AWS Bedrock).', ['llm:affirm']],
     ['Credentials go through our identity provider, Clerk.', ['auth:affirm']],

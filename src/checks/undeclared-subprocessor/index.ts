@@ -4,13 +4,17 @@ import type { Check } from '../types.js'
 
 const KIND_ORDER = ['dependency', 'import', 'script', 'host', 'env', 'config']
 
+/** Evidence ordered strongest kind first (dependency, import, script, host, env, config), then by place. */
+export function strongestFirst(evidence: Evidence[]): Evidence[] {
+  return [...evidence].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+    || a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)
+}
+
 /** Where a vendor is used, strongest evidence first, one location per file and line. */
 export function evidenceLocations(evidence: Evidence[]): Location[] {
-  const sorted = [...evidence].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-    || a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)
   const seen = new Set<string>()
   const out: Location[] = []
-  for (const e of sorted) {
+  for (const e of strongestFirst(evidence)) {
     const key = `${e.location.file}:${e.location.line}`
     if (seen.has(key)) continue
     seen.add(key)
@@ -54,15 +58,16 @@ export const undeclaredSubprocessor: Check = {
       const first = evidenceLocations(evidence)[0]
       const primary = evidence.find((e) => e.location.file === first.file && e.location.line === first.line)!
       const base = `${vendor.name} (${vendor.purpose}) is used through ${describeEvidence(primary)}`
-      const denial = ledger.denial(id)
+      // a denial of the vendor, or of its whole kind ("we do not use any advertising pixels")
+      const denial = ledger.denial(id) ?? ledger.deniedCategory(vendor)
       const vague = denial ? undefined : ledger.vagueDisclosure(vendor)
       const more = evidence.length > 1 ? ` and ${evidenceLocations(evidence).length - 1} more place(s)` : ''
       if (denial) {
-        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations: evidenceLocations(evidence), claim: denial, suggestion: suggestedSentence(vendor), key: id })
+        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations: evidenceLocations(evidence), claim: denial, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
       } else if (vague) {
-        report({ severity: 'warning', vendor: id, message: `${base}${more}; ${policyName} discloses it only by kind (${vague.subject}), not by name.`, locations: evidenceLocations(evidence), policy: { line: vague.line, quote: vague.quote }, suggestion: suggestedSentence(vendor), key: id })
+        report({ severity: 'warning', vendor: id, message: `${base}${more}; ${policyName} discloses it only by kind (${vague.subject}), not by name.`, locations: evidenceLocations(evidence), policy: { line: vague.line, quote: vague.quote }, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
       } else {
-        report({ vendor: id, message: `${base}${more}, but ${policyName} does not declare it.`, locations: evidenceLocations(evidence), suggestion: suggestedSentence(vendor), key: id })
+        report({ vendor: id, message: `${base}${more}, but ${policyName} does not declare it.`, locations: evidenceLocations(evidence), suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
       }
     }
   },

@@ -19,25 +19,27 @@ export function configFormat(path: string): ConfigFormat {
 const ENV_NAME = '[A-Z][A-Z0-9_]{2,}'
 /** `KEY=`, `KEY:`, `"KEY":`, `- KEY=`, `export KEY=` at the start of a line: a variable being set. */
 const ASSIGNMENT = new RegExp(`^\\s*(?:-\\s*)?(?:export\\s+)?["']?(${ENV_NAME})["']?\\s*[=:]`)
+/** `key: NAME` / `name: NAME` list entries (render.yaml envVars, Kubernetes env). */
+const NAMED_ENTRY = new RegExp(`^\\s*(?:-\\s*)?(?:key|name):\\s*["']?(${ENV_NAME})["']?\\s*$`)
 const JSON_KEY = new RegExp(`"(${ENV_NAME})"\\s*:`, 'g')
 const DOCKER_ENV = /^\s*(ENV|ARG)\s+(.*)$/i
 /** References: ${{ secrets.X }}, ${X}, $X, env.X, vars.X. */
 const REFERENCES = new RegExp(`(?:secrets|vars|env)\\.(${ENV_NAME})\\b|\\$\\{(${ENV_NAME})\\}|\\$(${ENV_NAME})\\b`, 'g')
 
 /** Env var names on one line of a config file, with their columns. */
-export function envNamesInLine(line: string, format: ConfigFormat): Array<{ name: string; column: number }> {
+export function envNamesInLine(line: string, format: ConfigFormat, continued = false): Array<{ name: string; column: number }> {
   const trimmed = line.trimStart()
   if (trimmed.startsWith('#') || trimmed.startsWith('//')) return []
   const out: Array<{ name: string; column: number }> = []
   if (format === 'dockerfile') {
-    const m = DOCKER_ENV.exec(line)
+    const m = DOCKER_ENV.exec(line) ?? (continued ? /^()(.*)$/.exec(line) : null)
     if (m) {
       for (const part of m[2].matchAll(new RegExp(`(?:^|\\s)(${ENV_NAME})(?==|\\s|$)`, 'g'))) out.push({ name: part[1], column: line.indexOf(part[1]) + 1 })
     }
   } else if (format === 'json') {
     for (const m of line.matchAll(JSON_KEY)) out.push({ name: m[1], column: (m.index ?? 0) + 2 })
   } else {
-    const m = ASSIGNMENT.exec(line)
+    const m = ASSIGNMENT.exec(line) ?? (format === 'yaml' ? NAMED_ENTRY.exec(line) : null)
     if (m) out.push({ name: m[1], column: line.indexOf(m[1]) + 1 })
   }
   for (const m of line.matchAll(REFERENCES)) {
@@ -51,16 +53,24 @@ export const configTextDetector: ConfigDetector = {
   id: 'config-text',
   detect({ file, lines, catalog, emit }) {
     const format = configFormat(file.path)
+    // a Dockerfile ENV/ARG instruction may continue over `\`-ended lines
+    const envContinuation: boolean[] = []
+    let inEnv = false
+    lines.forEach((line, i) => {
+      envContinuation[i] = format === 'dockerfile' && inEnv
+      if (!envContinuation[i]) inEnv = /^\s*(ENV|ARG)\s/i.test(line)
+      inEnv = inEnv && /\\\s*$/.test(line)
+    })
     lines.forEach((line, i) => {
       if (line.length > 5000) return
       const trimmed = line.trimStart()
       if (trimmed.startsWith('#') || trimmed.startsWith('//')) return
-      for (const { name, column } of envNamesInLine(line, format)) {
+      for (const { name, column } of envNamesInLine(line, format, envContinuation[i])) {
         const match = catalog.matchEnv(name)
         if (match) emit({ kind: 'env', value: name, vendor: match.vendor.id, reason: match.reason, line: i + 1, column })
       }
       for (const url of findUrls(line)) {
-        const match = catalog.matchHost(url.host)
+        const match = catalog.matchUrl(url.host, url.path)
         if (match) emit({ kind: 'host', value: url.host, vendor: match.vendor.id, reason: match.reason, line: i + 1, column: url.index + 1 })
       }
       for (const match of catalog.matchConfigPatterns(line)) {

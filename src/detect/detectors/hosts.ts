@@ -4,7 +4,10 @@ import type { CodeDetector } from '../engine.js'
 import { bareHost, findUrls } from '../urls.js'
 
 /** Attribute and property names whose URL is a link a person follows, not a call the product makes. */
-const LINK_NAMES = new Set(['href', 'homepage', 'website', 'docs', 'docsUrl', 'learnMore', 'learnMoreUrl', 'link', 'privacyUrl', 'termsUrl', 'xmlns'])
+const LINK_NAMES = new Set([
+  'href', 'to', 'homepage', 'website', 'docs', 'docsUrl', 'learnMore', 'learnMoreUrl', 'link', 'privacyUrl', 'termsUrl', 'xmlns',
+  'profileUrl', 'shareUrl', 'twitter', 'linkedin', 'github', 'facebook', 'instagram', 'youtube', 'discord', 'social',
+])
 const LOAD_ATTRIBUTES = new Set(['src', 'data-src', 'script', 'scriptSrc'])
 
 function nameOf(node: ts.Node): string | undefined {
@@ -26,12 +29,24 @@ export function owningName(node: ts.Node): string | undefined {
   return undefined
 }
 
+/** The first argument of `window.open(url)` / `open(url)` is a page a person views, not a call. */
+function isOpenedLink(node: ts.Node): boolean {
+  let cur: ts.Node = node
+  while (cur.parent && (ts.isTemplateExpression(cur.parent) || ts.isTemplateSpan(cur.parent) || ts.isParenthesizedExpression(cur.parent))) cur = cur.parent
+  const call = cur.parent
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== cur) return false
+  const callee = call.expression
+  return (ts.isIdentifier(callee) && callee.text === 'open') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'open' && ts.isIdentifier(callee.expression) && callee.expression.text === 'window')
+}
+
 function isModuleSpecifier(node: ts.Node): boolean {
   const p = node.parent
   return !!p && (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || (ts.isCallExpression(p) && p.arguments[0] === node && (p.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(p.expression) && p.expression.text === 'require'))))
 }
 
-const HTML_LIKE = /\.(html?|vue|svelte|astro)$/i
+export const HTML_LIKE = /\.(html?|vue|svelte|astro|ejs|hbs|handlebars|njk|liquid|pug|erb|twig)$/i
+/** A substitution in a template literal stands in as this one host label, reported as `*`. */
+const PLACEHOLDER = 'tpl-x'
 const LOADING_TAGS = ['<script', '<iframe', '<img', '<embed', '<source']
 
 /** `<script src>`, `<iframe src>` and tracking-pixel `<img src>` of an HTML-like file: the tags the AST walk never sees. */
@@ -56,7 +71,7 @@ export const hostsDetector: CodeDetector = {
     if (HTML_LIKE.test(file.path)) {
       for (const { url, index } of loadedUrlsInMarkup(fileText)) {
         for (const found of findUrls(url.startsWith('//') ? `https:${url}` : url)) {
-          const match = catalog.matchHost(found.host)
+          const match = catalog.matchUrl(found.host, found.path)
           if (match) emit({ kind: 'script', value: found.host, vendor: match.vendor.id, reason: match.reason, pos: index, data: { url: url.slice(0, 200) } })
         }
       }
@@ -64,17 +79,23 @@ export const hostsDetector: CodeDetector = {
     const visit = (node: ts.Node) => {
       if (isModuleSpecifier(node)) return
       // a template is read whole, each substitution standing in as one host label: `https://${sub}.posthog.com`
-      const text = ts.isTemplateExpression(node)
-        ? node.head.text + node.templateSpans.map((span) => `x${span.literal.text}`).join('')
+      const raw = ts.isTemplateExpression(node)
+        ? node.head.text + node.templateSpans.map((span) => `${PLACEHOLDER}${span.literal.text}`).join('')
         : (node as ts.LiteralLikeNode).text
-      if (!text || text.length < 4) return
+      if (!raw || raw.length < 4) return
       const owner = owningName(node)
-      if (owner && LINK_NAMES.has(owner)) return
+      if ((owner && LINK_NAMES.has(owner)) || isOpenedLink(node)) return
       const kind = owner && LOAD_ATTRIBUTES.has(owner) ? 'script' : 'host'
+      // a protocol-relative script URL (`//js.hs-scripts.com/1.js`) is as much a load as an https one
+      const text = kind === 'script' && raw.startsWith('//') ? `https:${raw}` : raw
+      // the policy page is prose about vendors: only what it loads counts, not the names and links it shows
+      if (file.isPolicy && kind !== 'script') return
+      const offset = text.length - raw.length
       const start = node.getStart(sourceFile) + 1
       for (const url of findUrls(text)) {
-        const match = catalog.matchHost(url.host)
-        if (match) emit({ kind, value: url.host, vendor: match.vendor.id, reason: match.reason, pos: start + url.index, data: { url: url.url.slice(0, 200) } })
+        const match = catalog.matchUrl(url.host, url.path)
+        const value = url.host.replaceAll(PLACEHOLDER, '*')
+        if (match) emit({ kind, value, vendor: match.vendor.id, reason: match.reason, pos: start + Math.max(0, url.index - offset), data: { url: url.url.replaceAll(PLACEHOLDER, '*').slice(0, 200) } })
       }
       const host = bareHost(text)
       if (host) {

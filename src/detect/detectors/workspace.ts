@@ -8,6 +8,12 @@ export const dependenciesDetector: WorkspaceDetector = {
     for (const manifest of workspace.manifests) {
       const nonShipped = isNonShipped(manifest.path)
       for (const dep of manifest.dependencies) {
+        // a deploy adapter or CLI names the host even as a devDependency (@sveltejs/adapter-vercel, wrangler)
+        const deploy = catalog.matchDeployPackage(dep.name)
+        if (deploy && dep.kind !== 'peerDependencies') {
+          emit({ kind: 'dependency', value: dep.name, vendor: deploy.vendor.id, reason: deploy.reason, location: { file: manifest.path, line: dep.line }, detector: 'dependencies', ...(nonShipped ? { nonShipped: true } : {}), data: { range: dep.range, dependencyKind: dep.kind } })
+          continue
+        }
         // devDependencies are build and test tools; peers are provided by someone else
         if (dep.kind !== 'dependencies' && dep.kind !== 'optionalDependencies') continue
         const match = catalog.matchPackage(dep.name)

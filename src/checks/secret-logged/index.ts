@@ -1,0 +1,103 @@
+// A secret that reaches a log, an error report or a thrown error's message: anyone who reads the logs (the
+// log vendor, every engineer with log access, a leaked log bucket) holds the secret.
+import { SECRETS_NOT_LOGGED } from '../../policy/security-secrets.js'
+import type { Claim, Evidence, Location } from '../../types/index.js'
+import type { Check } from '../types.js'
+
+/** The detector whose evidence this check reads: `log-call` flows and `secret` decrypt sites. */
+const DETECTOR = 'secret-flow'
+
+interface FlowData {
+  secret: string
+  source: 'name' | 'env' | 'decrypt' | 'getter' | 'headers' | 'constant'
+  category: string
+  origin?: string
+  from?: string
+  sourceLine: number
+  sink: string
+  sinkKind: 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error'
+  via?: string
+}
+
+const CATEGORY: Record<string, string> = {
+  'api-key': 'an API key', token: 'a token', password: 'a password', 'private-key': 'a private key', credential: 'a credential',
+  secret: 'a secret', header: 'a credential header',
+}
+
+/** Kinds of secret a decrypt site yields: what a "keys are never logged" promise is about. */
+const DECRYPTED_KINDS = ['api-key', 'secret', '*']
+
+function covers(claim: Claim, flow: FlowData): boolean {
+  const kinds = (claim.data?.covers as string[] | undefined) ?? ['*']
+  // a decrypted value is the stored secret the promise is about, whatever its variable is called
+  if (flow.source === 'decrypt') return kinds.some((k) => DECRYPTED_KINDS.includes(k))
+  return kinds.includes('*') || kinds.includes(flow.category)
+}
+
+function describeSecret(flow: FlowData): string {
+  const what = CATEGORY[flow.category] ?? 'a secret'
+  switch (flow.source) {
+    case 'decrypt': return `\`${flow.secret}\` (decrypted by \`${flow.origin ?? flow.from ?? flow.secret}\` on line ${flow.sourceLine})`
+    case 'getter': return `\`${flow.secret}\` (${what}, returned by \`${flow.origin ?? flow.from ?? flow.secret}\`)`
+    case 'env': return `\`${flow.secret}\` (${what} from the environment)`
+    case 'headers': return `\`${flow.secret}\` (request headers carrying credentials)`
+    case 'constant': return `\`${flow.secret}\` (holds \`${flow.origin ?? flow.from}\`)`
+    default: return `\`${flow.secret}\` (${what})`
+  }
+}
+
+function describeSink(flow: FlowData): string {
+  const via = flow.via ? ` through \`${flow.via}\`` : ''
+  switch (flow.sinkKind) {
+    case 'console': return `\`${flow.sink}\`${via}`
+    case 'logger': return `the logger call \`${flow.sink}\`${via}`
+    case 'stdout': return `\`${flow.sink}\`${via}`
+    case 'error-reporter': return `the error report \`${flow.sink}\`${via}, which ships it to the reporting service`
+    case 'thrown-error': return `the message of \`${flow.sink}\`${via}, which ends up in logs and error reports`
+  }
+}
+
+/** "API Keys" (a heading) → "API keys": acronyms kept, other words lower-cased. */
+function nounOf(claim: Claim): string {
+  return String(claim.data?.secrets ?? 'secrets').split(/\s+/).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ')
+}
+
+export const secretLogged: Check = {
+  meta: {
+    id: 'secret-logged',
+    description: 'A secret (API key, token, password, decrypted value, credential header) reaches a log, an error report or a thrown error message.',
+    defaultSeverity: 'warning',
+    evidence: ['log-call', 'secret'],
+    claims: ['security'],
+    needsPolicy: false,
+  },
+  run({ evidence, claims, policy, report, confirm }) {
+    const promises = claims.filter((c) => c.kind === 'security' && c.subject === SECRETS_NOT_LOGGED && c.polarity === 'affirm')
+    const cited = new Set<Claim>()
+    const policyName = policy?.path ?? 'the policy'
+    for (const e of evidence) {
+      if (e.kind !== 'log-call' || e.detector !== DETECTOR || e.nonShipped) continue
+      const flow = e.data as unknown as FlowData
+      const claim = promises.find((c) => covers(c, flow))
+      if (claim) cited.add(claim)
+      const where = `${e.location.file}:${e.location.line}`
+      const promise = claim ? `, though ${policyName} promises ${nounOf(claim)} are never logged` : ''
+      report({
+        severity: claim ? 'error' : 'warning',
+        message: `${describeSecret(flow)} reaches ${describeSink(flow)} at ${where}${promise}; log a hint (the last four characters) or an id instead, or redact it.`,
+        locations: [e.location],
+        ...(claim ? { claim } : {}),
+        key: `${flow.secret}\0${flow.sink}\0${flow.via ?? ''}`,
+      })
+    }
+    // a promise backed by the code: decrypted secrets exist, the analysis followed them, none reached a sink
+    const decryptSites: Location[] = evidence
+      .filter((e: Evidence) => e.kind === 'secret' && e.detector === DETECTOR && !e.nonShipped && (e.data as { role?: string } | undefined)?.role === 'decrypt-site')
+      .map((e) => e.location)
+    if (decryptSites.length === 0) return
+    for (const claim of promises) {
+      const kinds = (claim.data?.covers as string[] | undefined) ?? ['*']
+      if (!cited.has(claim) && kinds.some((k) => DECRYPTED_KINDS.includes(k))) confirm(claim, decryptSites)
+    }
+  },
+}

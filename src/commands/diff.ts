@@ -1,0 +1,60 @@
+import { Args, Command, Flags } from '@oclif/core'
+import { ConfigError } from '../collect/config.js'
+import { InputError } from '../collect/index.js'
+import { compareRefs } from '../core/compare.js'
+import { FAIL_ON, failingFindings, type FailOn } from '../core/fail-on.js'
+import { FORMATS, REPORTERS } from '../reporters/index.js'
+import { writeFileAtomic } from '../util/write.js'
+
+export default class Diff extends Command {
+  static override summary = 'Report what a change adds and fixes: scan HEAD_REF (default: the work tree) and BASE_REF, and match findings by fingerprint.'
+  static override description = `Run inside a git repository. BASE_REF is checked out into a temporary worktree and scanned with the same folder, policy and config; a finding whose fingerprint (rule, vendor, file, normalised value: no line numbers) the base has too is not new.
+Exit codes: 0 = no new finding at or above --fail-on; 1 = new findings at or above --fail-on; 2 = usage or input error.`
+
+  static override examples = [
+    '<%= config.bin %> diff main',
+    '<%= config.bin %> diff origin/main HEAD --format markdown',
+    '<%= config.bin %> diff v1.2.0 v1.3.0 --path apps/web --format json',
+  ]
+
+  static override args = {
+    base: Args.string({ description: 'the ref to compare with (branch, tag or commit)', required: true }),
+    head: Args.string({ description: 'the ref to scan (default: the work tree as it is on disk)' }),
+  }
+
+  static override flags = {
+    path: Flags.string({ description: 'folder to scan, inside the repository', default: '.' }),
+    policy: Flags.string({ description: 'privacy policy file (default: discovered in the repo)' }),
+    config: Flags.string({ description: 'config file (default: .privaudit.yml at the scanned root, optional)' }),
+    format: Flags.string({ description: 'report format', options: FORMATS, default: 'text' }),
+    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    'fail-on': Flags.string({ description: 'lowest severity of a NEW finding that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
+  }
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Diff)
+    let result
+    try {
+      result = await compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config })
+    } catch (error) {
+      if (error instanceof InputError || error instanceof ConfigError) {
+        process.stderr.write(`privaudit: ${error.message}\n`)
+        this.exit(2)
+      }
+      throw error
+    }
+    const { report } = result
+    const rendered = REPORTERS[flags.format](report, { color: !flags.output && Boolean(process.stdout.isTTY) })
+    if (flags.output) {
+      try {
+        writeFileAtomic(flags.output, rendered)
+      } catch (error) {
+        process.stderr.write(`privaudit: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
+        this.exit(2)
+      }
+    } else {
+      process.stdout.write(rendered)
+    }
+    if (failingFindings(report.findings, flags['fail-on'] as FailOn).length) this.exit(1)
+  }
+}

@@ -1,0 +1,153 @@
+// Comparing two runs: what a change adds and what it fixes, matched by finding fingerprints (rule, vendor, file and a
+// normalised value, never a line number). Used by `scan --baseline`, `privaudit diff` and the GitHub Action.
+import path from 'node:path'
+import { gitToplevel, pathInTree, resolveCommit, withWorktree } from '../collect/git.js'
+import { InputError } from '../collect/index.js'
+import type { Comparison, Finding, Location, Severity } from '../types/index.js'
+import { audit, type AuditOptions, type AuditResult } from './audit.js'
+import { compareFindings } from './diff.js'
+import { summarize } from './fail-on.js'
+
+/** The key under which SARIF results carry the finding fingerprint (`partialFingerprints`). */
+export const SARIF_FINGERPRINT_KEY = 'privaudit/v1'
+
+export type FullReport = AuditResult['report']
+
+export interface FindingChanges {
+  /** Head findings the base does not have. */
+  added: Finding[]
+  /** Base findings the head no longer has. */
+  fixed: Finding[]
+  /** Head findings the base has too. */
+  unchanged: Finding[]
+}
+
+/** Matches findings by fingerprint, as a multiset: two identical base findings excuse at most two head findings. */
+export function matchFindings(base: Finding[], head: Finding[]): FindingChanges {
+  const remaining = new Map<string, Finding[]>()
+  for (const f of base) {
+    const list = remaining.get(f.fingerprint)
+    if (list) list.push(f)
+    else remaining.set(f.fingerprint, [f])
+  }
+  const added: Finding[] = []
+  const unchanged: Finding[] = []
+  for (const f of head) {
+    const same = remaining.get(f.fingerprint)
+    if (same?.length) {
+      same.shift()
+      unchanged.push(f)
+    } else {
+      added.push(f)
+    }
+  }
+  const fixed = [...remaining.values()].flat().sort(compareFindings)
+  return { added, fixed, unchanged }
+}
+
+/** The report with only the findings the base lacks; the rest is counted in `comparison`. */
+export function withComparison(report: FullReport, base: Finding[], label: { base: string; head?: string }): FullReport {
+  const { added, fixed, unchanged } = matchFindings(base, report.findings)
+  const comparison: Comparison = { base: label.base, ...(label.head ? { head: label.head } : {}), unchanged: unchanged.length, fixed }
+  return { ...report, findings: added, summary: summarize(added), comparison }
+}
+
+const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', note: 'note', none: 'note' }
+
+/** The findings of a baseline: a privaudit JSON report, or a SARIF log privaudit wrote. Undefined for anything else. */
+export function baselineFindings(data: unknown): Finding[] | undefined {
+  if (!data || typeof data !== 'object') return undefined
+  const doc = data as { findings?: unknown; runs?: unknown }
+  if (Array.isArray(doc.findings)) {
+    const findings = doc.findings as Finding[]
+    return findings.every((f) => f && typeof f.fingerprint === 'string' && typeof f.ruleId === 'string') ? findings : undefined
+  }
+  if (!Array.isArray(doc.runs)) return undefined
+  const out: Finding[] = []
+  for (const run of doc.runs as Array<{ tool?: { driver?: { name?: string } }; results?: unknown[] }>) {
+    if (run?.tool?.driver?.name !== 'privaudit') return undefined
+    for (const raw of run.results ?? []) {
+      const r = raw as { ruleId?: string; level?: string; message?: { text?: string }; partialFingerprints?: Record<string, string>; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }>; properties?: { vendor?: string } }
+      const fp = r.partialFingerprints?.[SARIF_FINGERPRINT_KEY]
+      if (!r.ruleId || !fp) return undefined
+      const locations: Location[] = (r.locations ?? []).map((l) => ({ file: decodeURIComponent(l.physicalLocation?.artifactLocation?.uri ?? '.'), line: l.physicalLocation?.region?.startLine ?? 1 }))
+      out.push({
+        ruleId: r.ruleId,
+        severity: LEVELS[r.level ?? 'warning'] ?? 'warning',
+        ...(r.properties?.vendor ? { vendor: r.properties.vendor } : {}),
+        message: r.message?.text ?? r.ruleId,
+        locations: locations.length ? locations : [{ file: '.', line: 1 }],
+        fingerprint: fp,
+      })
+    }
+  }
+  return out
+}
+
+export interface RefComparisonOptions extends Omit<AuditOptions, 'root'> {
+  /** The folder to scan, inside a git work tree (default: the current directory). */
+  path?: string
+  /** The ref to compare with (a branch, tag or commit). */
+  base: string
+  /** The ref to scan; without it, the work tree as it is on disk. */
+  head?: string
+  /** Where relative `path`, `policy` and `config` are resolved (default: the process's directory). */
+  cwd?: string
+  /** How the base is named in the report (default: the ref and its short commit). */
+  baseLabel?: string
+}
+
+export interface RefComparison {
+  /** The head report, its findings only those the base lacks, with `comparison`. */
+  report: FullReport
+  /** The head report with all its findings (SARIF for code scanning wants them all). */
+  headReport: FullReport
+  /** The git work tree's top folder and the scanned folder relative to it (`''` for the top). */
+  repo: string
+  subpath: string
+  baseSha: string
+  headSha?: string
+}
+
+/**
+ * Scans the head (the work tree, or a checkout of `head`) and a temporary checkout of `base`, and reports what the head
+ * changes. The base is scanned with the same folder, policy and config paths, where they exist in it.
+ */
+export async function compareRefs(options: RefComparisonOptions): Promise<RefComparison> {
+  const cwd = options.cwd ?? process.cwd()
+  const root = path.resolve(cwd, options.path ?? '.')
+  const repo = gitToplevel(root)
+  const subpath = path.relative(repo, root).split(path.sep).join('/')
+  const baseSha = resolveCommit(repo, options.base)
+  if (!baseSha) throw new InputError(`unknown git revision: ${options.base}`)
+  const headSha = options.head === undefined ? undefined : resolveCommit(repo, options.head)
+  if (options.head !== undefined && !headSha) throw new InputError(`unknown git revision: ${options.head}`)
+
+  const onStage = options.onStage
+  const scanTree = (side: 'base' | 'head') => async (tree: string | undefined): Promise<FullReport | undefined> => {
+    if (!tree) {
+      const policy = options.policy && path.resolve(cwd, options.policy)
+      const config = options.config && path.resolve(cwd, options.config)
+      return (await audit({ root, policy, config, onStage })).report
+    }
+    const treeRoot = pathInTree(root, repo, tree, cwd)
+    // a folder the base does not have yet: everything in it is new
+    if (!treeRoot) return undefined
+    const policy = pathInTree(options.policy, repo, tree, cwd)
+    const config = pathInTree(options.config, repo, tree, cwd)
+    // the head must have what was asked for; the base may predate it (a PR that adds the policy)
+    if (side === 'head' && options.policy && !policy) throw new InputError(`policy file not found at ${options.head}: ${options.policy}`)
+    if (side === 'head' && options.config && !config) throw new InputError(`config file not found at ${options.head}: ${options.config}`)
+    const { report } = await audit({ root: treeRoot, policy, config, onStage })
+    return { ...report, root }
+  }
+
+  const head = headSha ? await withWorktree(repo, headSha, scanTree('head')) : await scanTree('head')(undefined)
+  if (!head) throw new InputError(`path not found at ${options.head}: ${subpath || '.'}`)
+  const base = await withWorktree(repo, baseSha, scanTree('base'))
+  const label = {
+    base: options.baseLabel ?? `${options.base} (${baseSha.slice(0, 7)})`,
+    ...(headSha ? { head: `${options.head} (${headSha.slice(0, 7)})` } : {}),
+  }
+  return { report: withComparison(head, base?.findings ?? [], label), headReport: head, repo, subpath, baseSha, headSha }
+}
