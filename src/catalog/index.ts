@@ -215,7 +215,17 @@ export class Catalog {
     return match
   }
 
+  /** Hosts repeat across a repo (every call to the same API): remember each answer. */
+  private readonly hostMemo = new Map<string, VendorMatch | undefined>()
+
   matchHost(rawHost: string): VendorMatch | undefined {
+    if (this.hostMemo.has(rawHost)) return this.hostMemo.get(rawHost)
+    const match = this.matchHostUncached(rawHost)
+    if (this.hostMemo.size < 100_000) this.hostMemo.set(rawHost, match)
+    return match
+  }
+
+  private matchHostUncached(rawHost: string): VendorMatch | undefined {
     const host = rawHost.toLowerCase().replace(/\.$/, '')
     const labels = host.split('.')
     // most specific exact pattern first: the host itself, then each parent domain

@@ -158,6 +158,9 @@ function findPhrases(text: string): Phrase[] {
   return out
 }
 
+/** The product speaking of itself: a denial in such a sentence is a promise about the product. */
+const FIRST_PERSON = /\b(?:we|our|us|this (?:site|website|service|app|product))\b/i
+
 /** "no X", "without X", "we do not use X", "X are not used"; false for "if you do not accept cookies". */
 function denied(text: string, phrase: Phrase): boolean {
   const before = wordsBefore(text, phrase.start, 2)
@@ -283,6 +286,8 @@ export function parseCookieClaims(sentences: PolicySentence[], catalog: Catalog)
           }
           return
         }
+        // "Plausible — counts page views without cookies" describes that vendor, not a promise about the product's cookies
+        if (mentions.length > 0 && !FIRST_PERSON.test(text)) return
         const data: CookieDenialData = { purposes: purposesOf(p), what: p.what, phrase: p.text }
         if (p.party) data.party = p.party
         if (p.crossSite) data.crossSite = true

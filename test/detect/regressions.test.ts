@@ -81,3 +81,12 @@ describe('catalog URL rules and deploy packages', () => {
     expect(detect(ws, catalog).evidence.map((e) => `${e.location.line} ${e.kind}:${e.vendor}`)).toEqual(['7 dependency:vercel'])
   })
 })
+
+describe('stylesheets are loads', () => {
+  it('reads <link rel="stylesheet" href> in markup and JSX, and leaves anchors and icons alone', () => {
+    const html = '<head>\n<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">\n<link rel="icon" href="https://fonts.googleapis.com/favicon.ico">\n</head>\n'
+    expect(evidenceOf('src/app.html', html)).toEqual(['2 script:google-fonts fonts.googleapis.com'])
+    const tsx = 'export const H = () => <>\n<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter" />\n<a href="https://fonts.googleapis.com">fonts</a>\n</>'
+    expect(evidenceOf('app/head.tsx', tsx)).toEqual(['2 script:google-fonts fonts.googleapis.com'])
+  })
+})

@@ -62,7 +62,29 @@ export function loadedUrlsInMarkup(text: string): Array<{ url: string; index: nu
       if (m) out.push({ url: m[1], index: at + m.index + m[0].length - m[1].length })
     }
   }
-  return out
+  // a stylesheet or preloaded resource is fetched by every visitor's browser (Google Fonts, a widget's CSS)
+  for (let at = lower.indexOf('<link'); at >= 0; at = lower.indexOf('<link', at + 1)) {
+    const end = lower.indexOf('>', at)
+    if (end < 0) break
+    const attrs = text.slice(at, Math.min(end, at + 4000))
+    if (!RESOURCE_REL.test(attrs)) continue
+    const m = /\shref\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)
+    if (m) out.push({ url: m[1], index: at + m.index + m[0].length - m[1].length })
+  }
+  return out.sort((a, b) => a.index - b.index)
+}
+
+const RESOURCE_REL = /\srel\s*=\s*["']?(?:stylesheet|preload|modulepreload)\b/i
+
+/** `href` of a JSX `<link rel="stylesheet">`: a load, unlike the href of an anchor. */
+function isResourceLinkHref(node: ts.Node): boolean {
+  let cur: ts.Node = node
+  while (cur.parent && !ts.isJsxAttribute(cur)) cur = cur.parent
+  if (!ts.isJsxAttribute(cur) || cur.name.getText() !== 'href') return false
+  const element = cur.parent?.parent
+  if (!element || !(ts.isJsxOpeningElement(element) || ts.isJsxSelfClosingElement(element)) || element.tagName.getText() !== 'link') return false
+  return element.attributes.properties.some((a) => ts.isJsxAttribute(a) && a.name.getText() === 'rel' && a.initializer !== undefined
+    && ts.isStringLiteral(a.initializer) && /^(stylesheet|preload|modulepreload)\b/.test(a.initializer.text))
 }
 
 export const hostsDetector: CodeDetector = {
@@ -84,8 +106,9 @@ export const hostsDetector: CodeDetector = {
         : (node as ts.LiteralLikeNode).text
       if (!raw || raw.length < 4) return
       const owner = owningName(node)
-      if ((owner && LINK_NAMES.has(owner)) || isOpenedLink(node)) return
-      const kind = owner && LOAD_ATTRIBUTES.has(owner) ? 'script' : 'host'
+      const resource = owner === 'href' && isResourceLinkHref(node)
+      if ((owner && LINK_NAMES.has(owner) && !resource) || isOpenedLink(node)) return
+      const kind = resource || (owner && LOAD_ATTRIBUTES.has(owner)) ? 'script' : 'host'
       // a protocol-relative script URL (`//js.hs-scripts.com/1.js`) is as much a load as an https one
       const text = kind === 'script' && raw.startsWith('//') ? `https:${raw}` : raw
       // the policy page is prose about vendors: only what it loads counts, not the names and links it shows
