@@ -17,6 +17,22 @@ const URL_END = /[\s"'`<>()[\]{}\\^|]/
 
 /** Every `scheme://host` in a text; credentials (`user:pass@`) are skipped, the host lower-cased. */
 export function findUrls(text: string): FoundUrl[] {
+  // most literals hold no URL at all; the same literal is read by the host and transport detectors, and recurs across files
+  if (!text.includes('://')) return NO_URLS
+  if (text.length > 512) return scanUrls(text)
+  let found = urlMemo.get(text)
+  if (!found) {
+    found = scanUrls(text)
+    if (urlMemo.size > 50_000) urlMemo.clear()
+    urlMemo.set(text, found)
+  }
+  return found
+}
+
+const NO_URLS: FoundUrl[] = []
+const urlMemo = new Map<string, FoundUrl[]>()
+
+function scanUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = []
   let from = 0
   // where the URL that contains `from` ends: found once and reused, so `http://http://…` stays linear
