@@ -46,6 +46,8 @@ function isModuleSpecifier(node: ts.Node): boolean {
 export const transportCodeDetector: CodeDetector = {
   id: 'transport',
   create({ emit, sourceFile, file, text: fileText }) {
+    // no scheme anywhere in the file: no endpoint to judge, and no need to visit its literals
+    if (!fileText.includes('://')) return { visitors: {} }
     if (HTML_LIKE.test(file.path)) {
       for (const { url, index } of loadedUrlsInMarkup(fileText)) {
         for (const found of findUrls(url)) {
