@@ -29,8 +29,12 @@ export class VendorLedger {
     this.dropS3SdkOfCompatibleStores()
     for (const c of claims) {
       if (c.kind === 'vendor' && c.vendor) {
-        const target = c.polarity === 'affirm' ? this.declared : undefined
-        if (target && !target.has(c.vendor)) target.set(c.vendor, { by: 'policy', claim: c })
+        if (c.polarity === 'affirm') {
+          // the sentence that lists the vendor as a processor is the one to cite, over a passing mention
+          const current = this.declared.get(c.vendor)
+          const weaker = current?.by === 'policy' && current.claim.strength === 'mentioned' && c.strength !== 'mentioned'
+          if (!current || weaker) this.declared.set(c.vendor, { by: 'policy', claim: c })
+        }
         if (c.polarity === 'affirm' && c.strength !== 'mentioned' && !this.listed.has(c.vendor)) this.listed.set(c.vendor, { by: 'policy', claim: c })
         if (c.polarity === 'deny' && !this.denied.has(c.vendor)) this.denied.set(c.vendor, c)
       }
