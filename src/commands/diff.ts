@@ -1,10 +1,8 @@
 import { Args, Command, Flags } from '@oclif/core'
-import { ConfigError } from '../collect/config.js'
-import { InputError } from '../collect/index.js'
+import { configFlag, orExit2, outputFlag, policyFlag, writeReport } from '../cli/io.js'
 import { compareRefs } from '../core/compare.js'
 import { FAIL_ON, failingFindings, type FailOn } from '../core/fail-on.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
-import { writeFileAtomic } from '../util/write.js'
 
 export default class Diff extends Command {
   static override summary = 'Report what a change adds and fixes: scan HEAD_REF (default: the work tree) and BASE_REF, and match findings by fingerprint.'
@@ -24,37 +22,19 @@ Exit codes: 0 = no new finding at or above --fail-on; 1 = new findings at or abo
 
   static override flags = {
     path: Flags.string({ description: 'folder to scan, inside the repository', default: '.' }),
-    policy: Flags.string({ description: 'privacy policy file (default: discovered in the repo)' }),
-    config: Flags.string({ description: 'config file (default: .privaudit.yml at the scanned root, optional)' }),
+    policy: policyFlag,
+    config: configFlag,
     format: Flags.string({ description: 'report format', options: FORMATS, default: 'text' }),
-    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    output: outputFlag('report'),
     'fail-on': Flags.string({ description: 'lowest severity of a NEW finding that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
   }
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff)
-    let result
-    try {
-      result = await compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config })
-    } catch (error) {
-      if (error instanceof InputError || error instanceof ConfigError) {
-        process.stderr.write(`privaudit: ${error.message}\n`)
-        this.exit(2)
-      }
-      throw error
-    }
+    const result = await orExit2(this, () => compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config }))
     const { report } = result
     const rendered = REPORTERS[flags.format](report, { color: !flags.output && Boolean(process.stdout.isTTY) })
-    if (flags.output) {
-      try {
-        writeFileAtomic(flags.output, rendered)
-      } catch (error) {
-        process.stderr.write(`privaudit: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
-        this.exit(2)
-      }
-    } else {
-      process.stdout.write(rendered)
-    }
+    await writeReport(this, rendered, flags.output)
     if (failingFindings(report.findings, flags['fail-on'] as FailOn).length) this.exit(1)
   }
 }

@@ -1,14 +1,12 @@
 import { Args, Command, Flags } from '@oclif/core'
+import { configFlag, orExit2, outputFlag, policyFlag, writeReport } from '../cli/io.js'
 import ora, { type Ora } from 'ora'
 import { readBaseline } from '../collect/baseline.js'
 import { audit } from '../core/audit.js'
 import { withComparison } from '../core/compare.js'
-import { InputError } from '../collect/index.js'
-import { ConfigError } from '../collect/config.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
 import type { Severity } from '../types/index.js'
 import { renderTimings } from '../reporters/timings.js'
-import { writeFileAtomic } from '../util/write.js'
 
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const
 const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 }
@@ -29,10 +27,10 @@ export default class Scan extends Command {
   }
 
   static override flags = {
-    policy: Flags.string({ description: 'privacy policy file (default: discovered in the repo)' }),
-    config: Flags.string({ description: 'config file (default: .privaudit.yml at the scanned root, optional)' }),
+    policy: policyFlag,
+    config: configFlag,
     format: Flags.string({ description: 'report format', options: FORMATS, default: 'text' }),
-    output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
+    output: outputFlag('report'),
     'fail-on': Flags.string({ description: 'lowest severity that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
     quiet: Flags.boolean({ char: 'q', description: 'no spinner; the text report lists only findings at or above --fail-on', default: false }),
     baseline: Flags.string({ description: 'a previous report (--format json or sarif): list only the findings it does not have' }),
@@ -44,26 +42,17 @@ export default class Scan extends Command {
     const interactive = Boolean(process.stderr.isTTY) && !process.env.CI && flags.format !== 'json' && !flags.quiet
     let spinner: Ora | undefined
     if (interactive) spinner = ora({ text: 'collecting files', stream: process.stderr }).start()
-    let result
-    let baseline
-    try {
-      baseline = flags.baseline === undefined ? undefined : readBaseline(flags.baseline)
-      result = await audit({
+    const { baseline, result } = await orExit2(this, async () => ({
+      baseline: flags.baseline === undefined ? undefined : readBaseline(flags.baseline),
+      result: await audit({
         root: args.path,
         policy: flags.policy,
         config: flags.config,
         onStage: (stage, detail) => {
           if (spinner) spinner.text = detail ? `${stage}: ${detail}` : stage
         },
-      })
-    } catch (error) {
-      spinner?.stop()
-      if (error instanceof InputError || error instanceof ConfigError) {
-        process.stderr.write(`privaudit: ${error.message}\n`)
-        this.exit(2)
-      }
-      throw error
-    }
+      }),
+    }), () => spinner?.stop())
     spinner?.stop()
     const report = baseline ? withComparison(result.report, baseline, { base: flags.baseline! }) : result.report
     const failOn = flags['fail-on'] as (typeof FAIL_ON)[number]
@@ -73,17 +62,7 @@ export default class Scan extends Command {
       : report
     const toTerminal = !flags.output && Boolean(process.stdout.isTTY)
     const rendered = REPORTERS[flags.format](shown, { color: toTerminal })
-    if (flags.output) {
-      try {
-        writeFileAtomic(flags.output, rendered)
-      } catch (error) {
-        process.stderr.write(`privaudit: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
-        this.exit(2)
-      }
-    } else {
-      // a pipe takes 64 KiB at a time: exiting before it drains would cut a long report short (`| jq`)
-      await new Promise<void>((resolve) => process.stdout.write(rendered, () => resolve()))
-    }
+    await writeReport(this, rendered, flags.output)
     if (flags.timings) process.stderr.write(renderTimings(result.timings))
     const failing = report.findings.some((f) => RANK[f.severity] >= threshold)
     if (failing) this.exit(1)
