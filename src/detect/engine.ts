@@ -153,17 +153,22 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
 
   for (const detector of detectors.workspace) detector.detect(workspace, catalog, push)
 
+  /** The file's text, or undefined after listing it as skipped (unreadable, not UTF-8, minified). */
+  const readOrSkip = (file: SourceFile): string | undefined => {
+    try {
+      return workspace.read(file.path)
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error
+      skipped.push({ file: file.path, reason: error.message })
+      return undefined
+    }
+  }
+
   const readLines = (files: SourceFile[], textDetectors: ConfigDetector[]) => {
     if (textDetectors.length === 0) return
     for (const file of files) {
-      let text: string
-      try {
-        text = workspace.read(file.path)
-      } catch (error) {
-        if (!(error instanceof UnreadableFileError)) throw error
-        skipped.push({ file: file.path, reason: error.message })
-        continue
-      }
+      const text = readOrSkip(file)
+      if (text === undefined) continue
       const lines = text.split(/\r?\n/)
       for (const detector of textDetectors) {
         const emit = (e: EvidenceInput) => {
@@ -183,14 +188,8 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
   const shared = new Map<CodeDetector, Map<string, unknown>>(detectors.code.map((d) => [d, new Map()]))
   for (const file of workspace.sourceFiles) {
     hooks.onFile?.(filesParsed, total)
-    let text: string
-    try {
-      text = workspace.read(file.path)
-    } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error
-      skipped.push({ file: file.path, reason: error.message })
-      continue
-    }
+    const text = readOrSkip(file)
+    if (text === undefined) continue
     try {
       const syntaxError = walkFile(file, text, catalog, detectors.code, push, shared, keepSecret)
       if (syntaxError) problems.push({ file: file.path, reason: `${syntaxError}; analysed what parsed` })
