@@ -45,6 +45,7 @@ testCheck(secretLogged, {
     { name: 'a thrown error message', evidence: [flow({ sink: 'throw new Error', sinkKind: 'thrown-error' })], findings: ['warning'], message: /the message of `throw new Error`, which ends up in logs/ },
     { name: 'through a local helper', evidence: [flow({ sink: 'console.log', sinkKind: 'console', via: 'show()' })], findings: ['warning'], message: /`console\.log` through `show\(\)`/ },
     { name: 'a secret constant of another module', evidence: [flow({ secret: 'settings.llm', source: 'constant', origin: 'process.env.OPENAI_API_KEY in lib/settings.ts' })], findings: ['warning'], message: /`settings\.llm` \(holds `process\.env\.OPENAI_API_KEY in lib\/settings\.ts`\)/ },
+    { name: 'logged under another name', evidence: [flow({ secret: 'key', from: 'apiKey', source: 'decrypt', category: 'secret', origin: 'decryptSecret(…)' })], findings: ['warning'], message: /^`key` \(`apiKey`, decrypted by `decryptSecret\(…\)` on line 58\)/ },
     { name: 'two secrets in one call are two findings', evidence: [flow({ secret: 'apiKey' }), flow({ secret: 'githubToken', category: 'token' })], findings: ['warning', 'warning'] },
   ],
 })

@@ -225,3 +225,28 @@ describe('hostile input stays fast', () => {
     })
   }
 })
+
+describe('the secret-flow analysis stays linear', () => {
+  const code = (name: string, text: string) => detect(workspace({ [name]: text }, { [name]: 'source' }), testCatalog())
+  const timed = (fn: () => unknown) => {
+    const start = performance.now()
+    fn()
+    return performance.now() - start
+  }
+  it('recursive helpers that call themselves with derived arguments', () => {
+    const text = ['function walk(node: any, path: string, apiKey: string): void {', '  if (!node) throw new Error(`bad ${path} ${apiKey}`)',
+      ...Array.from({ length: 40 }, (_, i) => `  walk(node.c${i}, \`\${path}.c${i}\`, apiKey + '${i}')`), '}',
+      ...Array.from({ length: 200 }, (_, i) => `function h${i}(v: string) { ${i === 0 ? 'console.log(v)' : `h${i - 1}(v); h${i - 1}(v + 'x')`} }`), 'h199(process.env.SECRET_KEY!)'].join('\n')
+    expect(timed(() => code('a.ts', text))).toBeLessThan(3000)
+  })
+  it('long chains of assignments and deeply nested objects', () => {
+    const chain = ['let v0 = process.env.API_TOKEN', ...Array.from({ length: 3000 }, (_, i) => `let v${i + 1} = v${i} + v${Math.floor(i / 2)}`), 'console.log(v3000)'].join('\n')
+    expect(timed(() => code('b.ts', chain))).toBeLessThan(3000)
+    const nested = `console.log(${'{ a: '.repeat(400)}process.env.API_TOKEN${' }'.repeat(400)})`
+    expect(timed(() => code('c.ts', nested))).toBeLessThan(3000)
+  })
+  it('thousands of sinks', () => {
+    const text = ['const apiKey = process.env.API_KEY', ...Array.from({ length: 5000 }, (_, i) => `console.log({ n${i}: apiKey, i: ${i} })`)].join('\n')
+    expect(timed(() => code('d.ts', text))).toBeLessThan(5000)
+  })
+})

@@ -36,13 +36,15 @@ function covers(claim: Claim, flow: FlowData): boolean {
 
 function describeSecret(flow: FlowData): string {
   const what = CATEGORY[flow.category] ?? 'a secret'
+  // logged under another name: `{ key: apiKey }` logs `apiKey` as `key`
+  const alias = flow.from && flow.from !== flow.secret && flow.source !== 'constant' ? `\`${flow.from}\`, ` : ''
   switch (flow.source) {
-    case 'decrypt': return `\`${flow.secret}\` (decrypted by \`${flow.origin ?? flow.from ?? flow.secret}\` on line ${flow.sourceLine})`
-    case 'getter': return `\`${flow.secret}\` (${what}, returned by \`${flow.origin ?? flow.from ?? flow.secret}\`)`
-    case 'env': return `\`${flow.secret}\` (${what} from the environment)`
-    case 'headers': return `\`${flow.secret}\` (request headers carrying credentials)`
+    case 'decrypt': return `\`${flow.secret}\` (${alias}decrypted by \`${flow.origin ?? flow.from ?? flow.secret}\` on line ${flow.sourceLine})`
+    case 'getter': return `\`${flow.secret}\` (${alias}${what}, returned by \`${flow.origin ?? flow.from ?? flow.secret}\`)`
+    case 'env': return `\`${flow.secret}\` (${alias}${what} from the environment)`
+    case 'headers': return `\`${flow.secret}\` (${alias}request headers carrying credentials)`
     case 'constant': return `\`${flow.secret}\` (holds \`${flow.origin ?? flow.from}\`)`
-    default: return `\`${flow.secret}\` (${what})`
+    default: return `\`${flow.secret}\` (${alias}${what})`
   }
 }
 

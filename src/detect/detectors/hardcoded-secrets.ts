@@ -77,8 +77,17 @@ export function looksLikeSecretValue(value: string, category: SecretCategory): b
   if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value)) return false
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length
   if (classes < 2) return false
+  // generated secrets of this length nearly always hold a digit; `TemplateLiteralEnd` or `SignificantToken` do not
+  if (!/\d/.test(value) && !(value.length >= 24 && classes >= 3)) return false
+  if (looksLikeWords(value)) return false
   const minEntropy = category === 'password' ? 3 : 3.3
   return entropy(value) >= minEntropy
+}
+
+/** `TemplateLiteralEnd`, `cl100k_base_tokenizer`, `api-v2-production`: words and short numbers, not random characters. */
+function looksLikeWords(value: string): boolean {
+  const parts = value.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+|\s/).filter(Boolean)
+  return parts.length >= 2 && parts.every((p) => /^[A-Za-z][a-z]{2,}$|^[A-Z]{2,5}$|^\d{1,4}$|^[a-z]+\d{1,4}[a-z]*$/.test(p))
 }
 
 function genericEvidence(name: string, value: string, category: SecretCategory, ctx: Emitter, where: { line: number; column: number }): EvidenceInput {

@@ -58,6 +58,14 @@ const NON_SECRET_VERBS = new Set([
   'revoke', 'list', 'set', 'save', 'store', 'put', 'update', 'insert', 'upsert', 'track', 'record', 'rotate', 'parse', 'sign',
 ])
 const CLEAN_GLOBALS = new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'isNaN', 'isFinite'])
+/** Members of a string: reading them does not make a value a structure. */
+const STRING_MEMBERS = new Set([
+  'length', 'slice', 'substring', 'substr', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'split', 'trim',
+  'trimStart', 'trimEnd', 'toString', 'replace', 'replaceAll', 'match', 'matchAll', 'charAt', 'charCodeAt', 'codePointAt',
+  'padStart', 'padEnd', 'toLowerCase', 'toUpperCase', 'concat', 'at', 'localeCompare', 'normalize', 'search', 'repeat', 'valueOf',
+])
+/** Kinds whose secret-named variables are strings; used as a structure (`token.type`), such a name is a parser's token. */
+const STRING_SECRET_CATEGORIES = new Set<SecretCategory>(['token', 'api-key', 'password', 'private-key'])
 const REQUEST_NAMES = /^(?:req|request|incomingRequest|incoming|ctx|context|c|event)$/
 
 /** `./x`, `../x`, and the `@/`, `~/`, `#/` aliases apps map to their root or src/. */
@@ -133,11 +141,10 @@ function sharedState(shared: Map<string, unknown>): SharedState {
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration
 
 type Decl =
-  | { kind: 'var'; name: string; node: ts.Node; init?: ts.Expression; path: string[]; exported: boolean; type?: ts.TypeNode }
+  | { kind: 'var'; name: string; node: ts.Node; init?: ts.Expression; path: string[]; exported: boolean; type?: ts.TypeNode; iterated?: boolean }
   | { kind: 'param'; name: string; node: ts.Node; fn: FunctionLike; index: number; path: string[]; init?: ts.Expression; type?: ts.TypeNode }
   | { kind: 'function'; name: string; node: FunctionLike; exported: boolean }
   | { kind: 'import'; name: string; spec: string; imported: string }
-  | { kind: 'other'; name: string }
 
 type Origin =
   | { kind: 'secret'; source: SourceInfo }
@@ -163,11 +170,14 @@ interface Sink {
   kind: SinkKind
   via?: string
   logger?: LoggerRef
+  /** The direct sink a helper chain ends in. */
+  origin?: ts.Node
 }
 
 /** A local function whose parameter reaches a sink: calls to it ship that argument (the part at `read`). */
 interface HelperSink {
   id: number
+  key: string
   index: number
   read: string[]
   /** Where the parameter sits in the sink's argument. */
@@ -189,6 +199,9 @@ export function narrow(path: string[] | null, read: readonly string[]): string[]
 
 const MAX_HITS = 12
 const MAX_DEPTH = 60
+/** Work limits per file, so no input makes the analysis superlinear: evaluations, and helper entries. */
+const MAX_EVALUATIONS = 200_000
+const MAX_HELPERS = 2_000
 
 function unwrap(node: ts.Expression): ts.Expression {
   let n = node
@@ -228,8 +241,8 @@ function hasExportModifier(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
 }
 
-/** The declaration a binding element belongs to and the property path from its initializer. */
-function bindingRoot(element: ts.BindingElement): { root: ts.VariableDeclaration | ts.ParameterDeclaration | undefined; path: string[] } {
+/** The property path from a destructuring's initializer to one of its names: `const { a: { b } } = x` → ['a', 'b']. */
+function bindingPath(element: ts.BindingElement): string[] {
   const pathOut: string[] = []
   let node: ts.Node = element
   while (ts.isBindingElement(node)) {
@@ -242,8 +255,7 @@ function bindingRoot(element: ts.BindingElement): { root: ts.VariableDeclaration
     }
     node = pattern.parent
   }
-  if (ts.isVariableDeclaration(node) || ts.isParameter(node)) return { root: node, path: pathOut }
-  return { root: undefined, path: pathOut }
+  return pathOut
 }
 
 /** `redact: ['a', '*.b']` or `redact: { paths: […] }` of a pino options object literal. */
@@ -276,6 +288,9 @@ export function redactCovers(redact: readonly string[], at: readonly string[]): 
 class FileAnalysis {
   private readonly scopes = new Map<ts.Node, Map<string, Decl>>()
   private readonly assignments: Array<{ target: ts.Identifier; value: ts.Expression }> = []
+  /** Properties read on secret-named identifiers (`token.type`), resolved to their declarations at the end. */
+  private readonly memberReads: Array<{ target: ts.Identifier; name: string }> = []
+  private readonly structures = new Map<Decl, Set<string>>()
   private readonly calls: ts.CallExpression[] = []
   private readonly throws: ts.ThrowStatement[] = []
   private readonly exportAssignments: Array<{ name: string; expression: ts.Expression }> = []
@@ -283,7 +298,8 @@ class FileAnalysis {
   private readonly inProgress = new Set<ts.Node>()
   private assigned = new Map<Decl, ts.Expression[]>()
   private depth = 0
-  private readonly importsReporter: boolean[] = [false]
+  private evaluations = 0
+  private importsReporter = false
   private readonly isVendor: (word: string) => boolean
 
   constructor(private readonly context: CodeContext) {
@@ -314,6 +330,12 @@ class FileAnalysis {
         if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(b.left)) this.assignments.push({ target: b.left, value: b.right })
       },
       [ts.SyntaxKind.CallExpression]: (node) => this.calls.push(node as ts.CallExpression),
+      [ts.SyntaxKind.PropertyAccessExpression]: (node) => {
+        const p = node as ts.PropertyAccessExpression
+        if (ts.isIdentifier(p.expression) && !STRING_MEMBERS.has(p.name.text) && secretNameCategory(p.expression.text, this.isVendor)) {
+          this.memberReads.push({ target: p.expression, name: p.name.text })
+        }
+      },
       [ts.SyntaxKind.ThrowStatement]: (node) => this.throws.push(node as ts.ThrowStatement),
       [ts.SyntaxKind.ExportAssignment]: (node) => {
         const e = node as ts.ExportAssignment
@@ -332,7 +354,7 @@ class FileAnalysis {
     const spec = node.moduleSpecifier.text
     const clause = node.importClause
     const sf = node.getSourceFile()
-    if (REPORTER_PACKAGES.test(spec)) this.importsReporter[0] = true
+    if (REPORTER_PACKAGES.test(spec)) this.importsReporter = true
     if (clause.name) this.declare(sf, { kind: 'import', name: clause.name.text, spec, imported: 'default' })
     const bindings = clause.namedBindings
     if (bindings && ts.isNamespaceImport(bindings)) this.declare(sf, { kind: 'import', name: bindings.name.text, spec, imported: '*' })
@@ -348,25 +370,27 @@ class FileAnalysis {
     const list = node.parent
     const functionScoped = ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0
     const exported = ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && hasExportModifier(list.parent)
+    // `for (const token of this.raw)`: a loop variable is an element of something, judged by nothing but that something
+    const iterated = ts.isVariableDeclarationList(list) && (ts.isForOfStatement(list.parent) || ts.isForInStatement(list.parent))
     // const pino = require('pino'), const { createLogger } = require('winston')
     const init = node.initializer ? unwrap(node.initializer) : undefined
     const required = init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0]) ? init.arguments[0].text : undefined
     if (ts.isIdentifier(node.name)) {
       if (required) {
-        if (REPORTER_PACKAGES.test(required)) this.importsReporter[0] = true
+        if (REPORTER_PACKAGES.test(required)) this.importsReporter = true
         this.declare(node, { kind: 'import', name: node.name.text, spec: required, imported: 'default' })
       } else {
-        this.declare(node, { kind: 'var', name: node.name.text, node, init: node.initializer, path: [], exported, type: node.type }, functionScoped)
+        this.declare(node, { kind: 'var', name: node.name.text, node, init: node.initializer, path: [], exported, type: node.type, iterated }, functionScoped)
       }
       return
     }
     for (const el of this.bindingElements(node.name)) {
-      const { path: p } = bindingRoot(el)
+      const p = bindingPath(el)
       if (required && p.length === 1) {
         this.declare(node, { kind: 'import', name: (el.name as ts.Identifier).text, spec: required, imported: p[0] })
         continue
       }
-      this.declare(node, { kind: 'var', name: (el.name as ts.Identifier).text, node: el, init: node.initializer, path: p, exported }, functionScoped)
+      this.declare(node, { kind: 'var', name: (el.name as ts.Identifier).text, node: el, init: node.initializer, path: p, exported, iterated }, functionScoped)
     }
   }
 
@@ -380,7 +404,7 @@ class FileAnalysis {
       return
     }
     for (const el of this.bindingElements(node.name)) {
-      this.declare(fn, { kind: 'param', name: (el.name as ts.Identifier).text, node: el, fn: owner, index, path: bindingRoot(el).path, init: el.initializer })
+      this.declare(fn, { kind: 'param', name: (el.name as ts.Identifier).text, node: el, fn: owner, index, path: bindingPath(el), init: el.initializer })
     }
   }
 
@@ -427,7 +451,7 @@ class FileAnalysis {
   evaluate(expr: ts.Expression): Hit[] {
     const cached = this.memo.get(expr)
     if (cached) return cached
-    if (this.inProgress.has(expr) || this.depth > MAX_DEPTH) return []
+    if (this.inProgress.has(expr) || this.depth > MAX_DEPTH || ++this.evaluations > MAX_EVALUATIONS) return []
     this.inProgress.add(expr)
     this.depth++
     let hits: Hit[]
@@ -448,6 +472,8 @@ class FileAnalysis {
     if (ts.isElementAccessExpression(expr)) {
       const key = expr.argumentExpression
       if (ts.isStringLiteralLike(key)) return this.property(expr, expr.expression, key.text)
+      // process.env[name]: which variable is unknown, so it is not known to be a secret
+      if (isEnvObject(unwrap(expr.expression))) return []
       return this.evaluate(expr.expression).map((h) => ({ ...h, path: h.headers ? [] : null, headers: false }))
     }
     if (ts.isCallExpression(expr)) return this.call(expr)
@@ -502,6 +528,9 @@ class FileAnalysis {
       if (h.path === null) out.push(h)
       else if (h.path.length === 0) {
         const o = h.origin
+        // a property of a value that is a secret only by its name (`token.flag` of a lexer token) is a structure's
+        // field: secret when its own name says so (checked by the caller), not by inheritance
+        if (o.kind === 'secret' && o.source.kind === 'name') continue
         // `value.SecretString` of a decrypted `value` is logged as `value.SecretString`
         out.push(o.kind === 'secret'
           ? { ...h, origin: { kind: 'secret', source: { ...o.source, name: short(node.getText()), origin: o.source.origin ?? o.source.name } } }
@@ -522,7 +551,7 @@ class FileAnalysis {
     }
     switch (decl.kind) {
       case 'var': {
-        if (isNonSecretType(decl.type)) return []
+        if (isNonSecretType(decl.type) || decl.iterated) return []
         const hits: Hit[] = []
         const init = decl.init
         if (init) {
@@ -534,7 +563,7 @@ class FileAnalysis {
         // `const { apiKey: key } = body`: the property read names the secret as much as the variable does
         const category = secretNameCategory(name, this.isVendor) ?? this.lastKeyCategory(decl.path)
         const initClean = init !== undefined && decl.path.length === 0 && this.evidentlyClean(init)
-        if (category && !initClean && !hits.some((h) => h.origin.kind === 'secret')) hits.push(this.secretHit(decl.node, name, 'name', category))
+        if (category && !initClean && !this.isStructure(decl, category) && !hits.some((h) => h.origin.kind === 'secret')) hits.push(this.secretHit(decl.node, name, 'name', category))
         // a secret kept in a variable is logged under the variable's name
         return hits.map((h) => (h.origin.kind === 'secret' && h.path && h.path.length === 0 && h.origin.source.name !== name
           ? { ...h, origin: { kind: 'secret' as const, source: { ...h.origin.source, name, origin: h.origin.source.origin ?? h.origin.source.name } } }
@@ -543,7 +572,7 @@ class FileAnalysis {
       case 'param': {
         if (isNonSecretType(decl.type)) return []
         const category = secretNameCategory(name, this.isVendor) ?? this.lastKeyCategory(decl.path)
-        if (category) return [this.secretHit(decl.node, name, 'name', category)]
+        if (category && !this.isStructure(decl, category)) return [this.secretHit(decl.node, name, 'name', category)]
         const hits: Hit[] = [{ origin: { kind: 'param', decl }, path: [], read: [...decl.path] }]
         if (decl.init) hits.push(...this.evaluate(decl.init))
         return hits
@@ -556,6 +585,16 @@ class FileAnalysis {
       default:
         return []
     }
+  }
+
+  /**
+   * A secret-named variable used as a structure whose fields are not secrets (`token.type`, `token.offset`) is a
+   * lexer's or parser's token, not a credential; an OAuth token object (`token.access_token`) stays one.
+   */
+  private isStructure(decl: Decl, category: SecretCategory): boolean {
+    if (!STRING_SECRET_CATEGORIES.has(category)) return false
+    const fields = this.structures.get(decl)
+    return fields !== undefined && ![...fields].some((f) => secretNameCategory(f, this.isVendor) !== undefined)
   }
 
   private lastKeyCategory(keys: string[]): SecretCategory | undefined {
@@ -629,7 +668,8 @@ class FileAnalysis {
       }
       if (PASS_THROUGH_METHODS.has(method)) {
         const own = this.evaluate(receiver)
-        const args = method === 'concat' || method === 'replace' || method === 'replaceAll' ? expr.arguments.flatMap((a) => this.evaluate(a)) : []
+        // `prefix.concat(secret)`, `template.replace('{key}', secret)`, `encoder.encode(secret)` carry their arguments
+        const args = method === 'concat' || method === 'replace' || method === 'replaceAll' || method === 'encode' ? expr.arguments.flatMap((a) => this.evaluate(a)) : []
         return this.asValue([...own, ...args])
       }
     }
@@ -796,7 +836,7 @@ class FileAnalysis {
   }
 
   private isReporter(obj: ts.Expression): boolean {
-    if (!this.importsReporter[0]) return false
+    if (!this.importsReporter) return false
     if (ts.isIdentifier(obj)) {
       const decl = this.resolve(obj)
       if (decl?.kind === 'import') return REPORTER_PACKAGES.test(decl.spec)
@@ -827,6 +867,12 @@ class FileAnalysis {
       if (!this.assigned.has(decl)) this.assigned.set(decl, [])
       this.assigned.get(decl)!.push(value)
     }
+    for (const { target, name } of this.memberReads) {
+      const decl = this.resolve(target)
+      if (!decl) continue
+      if (!this.structures.has(decl)) this.structures.set(decl, new Set())
+      this.structures.get(decl)!.add(name)
+    }
     const records = new Map<string, SinkRecord>()
     const helpers = new Map<FunctionLike, HelperSink[]>()
     let helperCount = 0
@@ -852,8 +898,10 @@ class FileAnalysis {
         if (!name) return false
         const list = helpers.get(fn) ?? []
         const read = h.read ?? []
-        if (list.some((x) => x.index === o.decl.index && x.sink === sink && x.read.join('.') === read.join('.'))) return false
-        list.push({ id: helperCount++, index: o.decl.index, read, pathInSink: path, argIndex, sink, name })
+        // one entry per parameter, part read and original sink, however many ways (recursion included) lead there
+        const key = `${o.decl.index}|${read.join('.')}|${argIndex}|${path === null ? '?' : path.join('.')}|${sink.origin?.pos ?? sink.call.pos}`
+        if (helperCount >= MAX_HELPERS || list.some((x) => x.key === key)) return false
+        list.push({ id: helperCount++, key, index: o.decl.index, read, pathInSink: path, argIndex, sink: { ...sink, origin: sink.origin ?? sink.call }, name })
         helpers.set(fn, list)
         return true
       }

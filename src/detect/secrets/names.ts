@@ -84,13 +84,17 @@ const PREDICATE_PREFIXES = new Set([
 ])
 /**
  * Tokens that are not credentials: LLM token counts (`maxTokens`, `inputTokens`), pagination and
- * cancellation tokens, design tokens, lexer tokens, CSRF tokens and device push tokens.
+ * cancellation tokens, design tokens, lexer and parser tokens (`lastSignificantToken`, `regexRootToken`),
+ * CSRF tokens and device push tokens.
  */
 const TOKEN_NON_SECRET = new Set([
   'max', 'min', 'input', 'output', 'prompt', 'completion', 'completions', 'total', 'cached', 'cache', 'reasoning', 'num',
   'n', 'count', 'remaining', 'estimated', 'used', 'context', 'stop', 'special', 'bos', 'eos', 'pad', 'unk', 'next',
   'page', 'pagination', 'continuation', 'cancel', 'cancellation', 'sync', 'resume', 'design', 'color', 'theme', 'lexer',
   'parser', 'syntax', 'csrf', 'xsrf', 'push', 'fcm', 'apns', 'device', 'request', 'response', 'thinking', 'image', 'audio',
+  'root', 'ast', 'cst', 'node', 'regex', 'current', 'prev', 'previous', 'last', 'significant', 'punctuation', 'keyword',
+  'operator', 'comment', 'whitespace', 'eof', 'string', 'literal', 'identifier', 'template', 'jsx', 'css', 'markdown',
+  'peek', 'lookahead', 'opening', 'closing', 'source', 'word', 'text', 'split', 'stream',
 ])
 /** A connection string carries its password: `DATABASE_URL`, `redisUrl`, `MONGODB_URI`. */
 const CONNECTION_WORDS = new Set(['database', 'db', 'redis', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'kv'])
