@@ -33,7 +33,8 @@ export function scorePolicyPath(rel: string): number {
   const depth = segments.length - 1
   if (segments.some((s) => /^(legal|policies|privacy)$/.test(s))) score += 1
   score -= 2 * Math.min(depth, 8)
-  if (NON_SHIPPED_DIR.test(rel)) score -= 30
+  // a policy under tests, fixtures or examples is test data, never the product's own policy
+  if (NON_SHIPPED_DIR.test(rel)) return 0
   return score
 }
 

@@ -120,6 +120,8 @@ describe('collectWorkspace', () => {
     expect(ws.policy).toMatchObject({ path: 'app/privacy/page.tsx' })
     expect(ws.sourceFiles.map((f) => `${f.path}${f.isPolicy ? ' (policy)' : ''}`)).toEqual(['app/page.tsx', 'app/privacy/page.tsx (policy)', 'src/components/PrivacyLink.tsx'])
     expect(collectWorkspace(makeRepo({ 'src/a.ts': 'x' }), options).policy).toBeNull()
+    // test data is not the product's policy, even when it is the only one
+    expect(collectWorkspace(makeRepo({ 'fixtures/shop/PRIVACY.md': POLICY, 'test/policy/privacy.md': POLICY, 'src/a.ts': 'x' }), options).policy).toBeNull()
   })
 
   it('rejects a missing root or policy with an InputError', () => {
