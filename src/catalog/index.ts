@@ -151,6 +151,8 @@ export class Catalog {
   private readonly prefixEnv: Array<[string, Vendor]> = []
   private readonly configFileIndex = new Map<string, Vendor>()
   private readonly deployPackageIndex = new Map<string, Vendor>()
+  /** Every vendor's deploy-config patterns, flattened once: each config line is checked against all of them. */
+  private readonly configPatterns: Array<[string, Vendor]> = []
   private readonly urlPrefixes: Array<[string, Vendor]> = []
 
   constructor(vendors: Vendor[]) {
@@ -174,6 +176,7 @@ export class Catalog {
       }
       for (const f of v.configFiles) this.configFileIndex.set(f, v)
       for (const d of v.deployPackages) this.deployPackageIndex.set(d, v)
+      for (const p of v.configPatterns) this.configPatterns.push([p, v])
       for (const u of v.urls) this.urlPrefixes.push([u, v])
     }
     // longest prefix first, so `@aws-sdk/client-bedrock-runtime` beats `@aws-sdk/*`
@@ -273,9 +276,7 @@ export class Catalog {
 
   /** Literal deploy-config patterns found in a line of text. */
   matchConfigPatterns(text: string): VendorMatch[] {
-    const out: VendorMatch[] = []
-    for (const v of this.vendors) for (const p of v.configPatterns) if (text.includes(p)) out.push({ vendor: v, reason: 'config-pattern' })
-    return out
+    return this.configPatterns.filter(([p]) => text.includes(p)).map(([, vendor]) => ({ vendor, reason: 'config-pattern' }))
   }
 }
 

@@ -125,18 +125,7 @@ export function compareSignature(claimed: string, found: Evidence): Comparison |
   return { verdict: 'different', reason: `receivers that verify with ${want.hash.toUpperCase()} as promised reject it` }
 }
 
-/** Evidence locations, one per file and line, in file order. */
-export function locationsOf(evidence: Evidence[]): Location[] {
-  const seen = new Set<string>()
-  const out: Location[] = []
-  for (const e of [...evidence].sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)) {
-    const key = `${e.location.file}:${e.location.line}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(e.location)
-  }
-  return out
-}
+export { locationsOf } from './locations.js'
 
 export function where(location: Location): string {
   return `${location.file}:${location.line}`

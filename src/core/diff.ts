@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/index.js'
 import { CHECKS, type Check, type FindingInput } from '../checks/index.js'
 import type { Config } from '../collect/config.js'
 import type { Claim, Evidence, Finding, Location, Severity } from '../types/index.js'
+import { distinctLocations } from '../checks/locations.js'
 import { VendorLedger } from './ledger.js'
 
 export interface Suppressed {
@@ -119,7 +120,5 @@ function applyIgnores(findings: Finding[], config: Config): { kept: Finding[]; s
 }
 
 function uniqueLocations(locations: Location[]): Location[] {
-  const seen = new Map<string, Location>()
-  for (const l of locations) seen.set(`${l.file}:${l.line}`, { file: l.file, line: l.line })
-  return [...seen.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  return distinctLocations(locations).map((l) => ({ file: l.file, line: l.line })).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
 }

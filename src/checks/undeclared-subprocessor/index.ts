@@ -1,5 +1,6 @@
 // A vendor the product uses that its policy does not declare.
 import type { Evidence, Location, Vendor } from '../../types/index.js'
+import { distinctLocations } from '../locations.js'
 import type { Check } from '../types.js'
 
 const KIND_ORDER = ['dependency', 'import', 'script', 'host', 'env', 'config']
@@ -12,15 +13,7 @@ export function strongestFirst(evidence: Evidence[]): Evidence[] {
 
 /** Where a vendor is used, strongest evidence first, one location per file and line. */
 export function evidenceLocations(evidence: Evidence[]): Location[] {
-  const seen = new Set<string>()
-  const out: Location[] = []
-  for (const e of strongestFirst(evidence)) {
-    const key = `${e.location.file}:${e.location.line}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(e.location)
-  }
-  return out
+  return distinctLocations(strongestFirst(evidence).map((e) => e.location))
 }
 
 export function describeEvidence(e: Evidence): string {
@@ -55,19 +48,20 @@ export const undeclaredSubprocessor: Check = {
     for (const [id, evidence] of [...ledger.used].sort((a, b) => a[0].localeCompare(b[0]))) {
       const vendor = catalog.get(id)!
       if (ledger.coverage(id) || ledger.isOnlyGenericUse(id)) continue
-      const first = evidenceLocations(evidence)[0]
+      const locations = evidenceLocations(evidence)
+      const first = locations[0]
       const primary = evidence.find((e) => e.location.file === first.file && e.location.line === first.line)!
       const base = `${vendor.name} (${vendor.purpose}) is used through ${describeEvidence(primary)}`
       // a denial of the vendor, or of its whole kind ("we do not use any advertising pixels")
       const denial = ledger.denial(id) ?? ledger.deniedCategory(vendor)
       const vague = denial ? undefined : ledger.vagueDisclosure(vendor)
-      const more = evidence.length > 1 ? ` and ${evidenceLocations(evidence).length - 1} more place(s)` : ''
+      const more = locations.length > 1 ? ` and ${locations.length - 1} more place(s)` : ''
       if (denial) {
-        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations: evidenceLocations(evidence), claim: denial, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
+        report({ vendor: id, message: `${base}${more}, but ${policyName} says it is not used.`, locations, claim: denial, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
       } else if (vague) {
-        report({ severity: 'warning', vendor: id, message: `${base}${more}; ${policyName} discloses it only by kind (${vague.subject}), not by name.`, locations: evidenceLocations(evidence), policy: { line: vague.line, quote: vague.quote }, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
+        report({ severity: 'warning', vendor: id, message: `${base}${more}; ${policyName} discloses it only by kind (${vague.subject}), not by name.`, locations, policy: { line: vague.line, quote: vague.quote }, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
       } else {
-        report({ vendor: id, message: `${base}${more}, but ${policyName} does not declare it.`, locations: evidenceLocations(evidence), suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
+        report({ vendor: id, message: `${base}${more}, but ${policyName} does not declare it.`, locations, suggestion: suggestedSentence(vendor), key: id, fingerprintFile: policyName })
       }
     }
   },
