@@ -7,6 +7,7 @@ import path from 'node:path'
 import { ConfigError } from '../collect/config.js'
 import { addedLines, fetchCommit, gitToplevel, resolveCommit } from '../collect/git.js'
 import { InputError } from '../collect/index.js'
+import { defaultCacheDir } from '../cache/index.js'
 import { audit } from '../core/audit.js'
 import { compareRefs, type FullReport } from '../core/compare.js'
 import { failingFindings, isFailOn } from '../core/fail-on.js'
@@ -56,6 +57,9 @@ async function run(env: ActionEnv, log: (line: string) => void): Promise<number>
   const wantComment = getBooleanInput(env, 'comment', true)
   const sarifInput = getInput(env, 'sarif-file')
   const token = getInput(env, 'github-token') || env.GITHUB_TOKEN || ''
+  // the base's scan fills the cache and the head's re-reads only what the PR changed; persist the folder with
+  // actions/cache to reuse it across runs
+  const cacheDir = getBooleanInput(env, 'cache', true) ? (getInput(env, 'cache-dir') ? path.resolve(getInput(env, 'cache-dir')) : defaultCacheDir(env)) : undefined
 
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
   const root = path.resolve(workspace, inputPath)
@@ -64,6 +68,11 @@ async function run(env: ActionEnv, log: (line: string) => void): Promise<number>
   const pr = asPullRequest(event.pull_request)
   const notes: string[] = []
 
+  const scanHead = async (): Promise<FullReport> => {
+    const result = await audit({ root, policy: policy && path.resolve(workspace, policy), config: config && path.resolve(workspace, config), cacheDir })
+    for (const notice of result.cache?.notices ?? []) log(annotation('warning', `privaudit: ${notice}`))
+    return result.report
+  }
   let report: FullReport
   let headReport: FullReport
   let changed: Map<string, Set<number>> | undefined
@@ -77,7 +86,8 @@ async function run(env: ActionEnv, log: (line: string) => void): Promise<number>
     }
     if (baseSha) {
       log(`privaudit: scanning ${prefix || './'} at the head and at ${pr.base.ref ?? 'the base'} (${baseSha.slice(0, 7)})`)
-      const compared = await compareRefs({ cwd: workspace, path: inputPath, base: baseSha, baseLabel: `${pr.base.ref ?? 'base'} (${baseSha.slice(0, 7)})`, policy, config })
+      const compared = await compareRefs({ cwd: workspace, path: inputPath, base: baseSha, baseLabel: `${pr.base.ref ?? 'base'} (${baseSha.slice(0, 7)})`, policy, config, cacheDir })
+      for (const notice of compared.cacheNotices) log(annotation('warning', `privaudit: ${notice}`))
       report = compared.report
       headReport = compared.headReport
       try {
@@ -86,11 +96,11 @@ async function run(env: ActionEnv, log: (line: string) => void): Promise<number>
         changed = undefined // annotations then go on each finding's first location
       }
     } else {
-      headReport = report = (await audit({ root, policy: policy && path.resolve(workspace, policy), config: config && path.resolve(workspace, config) })).report
+      headReport = report = await scanHead()
     }
   } else {
     log(`privaudit: scanning ${prefix || './'}`)
-    headReport = report = (await audit({ root, policy: policy && path.resolve(workspace, policy), config: config && path.resolve(workspace, config) })).report
+    headReport = report = await scanHead()
   }
 
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')

@@ -1,5 +1,5 @@
 // Git, for comparing runs: resolve refs, check a commit out into a throwaway worktree, list the lines a change adds.
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,22 +7,36 @@ import { InputError } from './index.js'
 
 export class GitError extends InputError {}
 
+const GIT_OPTIONS = {
+  encoding: 'utf8' as const,
+  maxBuffer: 256 * 1024 * 1024,
+  // never prompt for credentials: a CI run would hang instead of failing
+  env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+}
+
+function gitError(args: string[], error: unknown): GitError {
+  const e = error as NodeJS.ErrnoException & { stderr?: string }
+  if (e.code === 'ENOENT') return new GitError('git is not installed')
+  const detail = (e.stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? e.message
+  return new GitError(`git ${args[0]} failed: ${detail}`)
+}
+
 function git(cwd: string, args: string[]): string {
   try {
-    return execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 256 * 1024 * 1024,
-      // never prompt for credentials: a CI run would hang instead of failing
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-    })
+    return execFileSync('git', args, { ...GIT_OPTIONS, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: string }
-    if (e.code === 'ENOENT') throw new GitError('git is not installed')
-    const detail = (e.stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? e.message
-    throw new GitError(`git ${args[0]} failed: ${detail}`)
+    throw gitError(args, error)
   }
+}
+
+/** git in the background: the scan goes on parsing the catalog while git lists the tree. */
+function gitAsync(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { ...GIT_OPTIONS, cwd }, (error, stdout, stderr) => {
+      if (error) reject(gitError(args, Object.assign(error, { stderr })))
+      else resolve(stdout)
+    })
+  })
 }
 
 /** The top folder of the git work tree holding `dir`. */
@@ -136,4 +150,46 @@ function unquote(name: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8')
+}
+
+export interface UnchangedFiles {
+  /** The commit `ref` names. */
+  commit: string
+  /** Blob ids of the files under `root` whose content on disk is the committed one, by path relative to `root`. */
+  blobIds: Map<string, string>
+  /** Files under `root` that differ from the commit: changed, added, or not tracked. */
+  changed: number
+}
+
+/**
+ * Which files under `root` still hold what they held at `ref`, with their blob ids, so their content need not be
+ * read: everything in `ref`'s tree, minus what `git diff ref` (the work tree against it) and the untracked files name.
+ */
+export async function unchangedSince(root: string, ref: string): Promise<UnchangedFiles> {
+  const repo = gitToplevel(root)
+  const commit = resolveCommit(repo, ref)
+  if (!commit) throw new GitError(`unknown git ref: ${ref}`)
+  const prefix = path.relative(repo, realpathSync(root)).split(path.sep).join('/')
+  const under = (p: string): string | undefined => (prefix === '' ? p : p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : undefined)
+  const [diffed, untracked, tree] = await Promise.all([
+    gitAsync(repo, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--end-of-options', commit, '--']),
+    gitAsync(repo, ['ls-files', '--others', '--exclude-standard', '-z']),
+    gitAsync(repo, ['ls-tree', '-r', '-z', '--full-tree', commit]),
+  ])
+  const changedPaths = new Set<string>()
+  for (const p of `${diffed}\0${untracked}`.split('\0')) if (p) changedPaths.add(p)
+  const blobIds = new Map<string, string>()
+  for (const entry of tree.split('\0')) {
+    // `<mode> <type> <id>\t<path>`: regular files only (no symlinks 120000, no submodules)
+    const tab = entry.indexOf('\t')
+    if (tab < 0) continue
+    const [mode, type, id] = entry.slice(0, tab).split(' ')
+    const file = entry.slice(tab + 1)
+    if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || changedPaths.has(file)) continue
+    const rel = under(file)
+    if (rel !== undefined) blobIds.set(rel, id)
+  }
+  let changed = 0
+  for (const p of changedPaths) if (under(p) !== undefined) changed++
+  return { commit, blobIds, changed }
 }

@@ -1,10 +1,11 @@
 // collect: the tree, its manifests, env/deploy config and the policy file → Workspace.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { gitBlobId } from '../cache/index.js'
 import type { Manifest, Policy, SkippedFile, SourceFile, Workspace } from '../types/index.js'
 import { attachResolved, parseLockfile, parseManifest, problem, workspaceGlobs, type ResolvedVersions } from './manifests.js'
 import { choosePolicy, readsLikePolicy } from './policy.js'
-import { walk } from './walk.js'
+import { looksBinary, sizeProblem, walk } from './walk.js'
 
 export class InputError extends Error {}
 
@@ -17,6 +18,8 @@ export interface CollectOptions {
   maxFileSize: number
   maxLineLength?: number
   exclude: string[]
+  /** Blob ids of files known to equal their committed content (`--changed-since`): their bytes need not be read. */
+  knownBlobIds?: ReadonlyMap<string, string>
 }
 
 const SOURCE = /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro|ejs|hbs|handlebars|njk|liquid|pug|erb|twig)$/i
@@ -79,18 +82,44 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   if (!statSync(rootArg).isDirectory()) throw new InputError(`not a folder: ${rootArg}`)
   const root = realpathSync(rootArg)
   const maxLineLength = options.maxLineLength ?? 5000
-  const { files, skipped } = walk(root, { maxFileSize: options.maxFileSize, maxLineLength, exclude: options.exclude })
+  const known = options.knownBlobIds
+  // only code and data files are trusted unseen: manifests, lockfiles, config and policy prose are always checked
+  const trusted = known && ((rel: string) => known.has(rel) && (SOURCE.test(rel) || DATA.test(rel)) && !isConfigFile(rel) && !/(^|\/)package\.json$/.test(rel) && !LOCKFILES.test(rel))
+  const { files, skipped } = walk(root, { maxFileSize: options.maxFileSize, maxLineLength, exclude: options.exclude, trusted })
+  const unchecked = new Set(files.filter((f) => f.size === undefined).map((f) => f.path))
   const problems: SkippedFile[] = []
 
-  const readRaw = (rel: string): string => {
+  // the bytes blobId hashed, kept for the read of the same file that follows a cache miss
+  let lastBytes: { rel: string; buf: Buffer } | undefined
+  const readBytes = (rel: string): Buffer => {
+    if (lastBytes?.rel === rel) {
+      const { buf } = lastBytes
+      lastBytes = undefined
+      return buf
+    }
     const abs = path.join(root, rel)
     let buf: Buffer
     try {
+      // a file the walk trusted unseen gets the walk's checks now, with the walk's reasons
+      if (unchecked.has(rel)) {
+        const tooBig = sizeProblem(rel, statSync(abs).size, options.maxFileSize)
+        if (tooBig) throw new UnreadableFileError(tooBig)
+      }
       buf = readFileSync(abs)
     } catch (error) {
+      if (error instanceof UnreadableFileError) throw error
       throw new UnreadableFileError(`unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
     }
-    return decodeUtf8(buf, rel)
+    if (unchecked.has(rel) && looksBinary(buf)) throw new UnreadableFileError('binary file')
+    return buf
+  }
+  const readRaw = (rel: string): string => decodeUtf8(readBytes(rel), rel)
+  const blobId = (rel: string): string => {
+    const known = options.knownBlobIds?.get(rel)
+    if (known) return known
+    const buf = readBytes(rel)
+    lastBytes = { rel, buf }
+    return gitBlobId(buf)
   }
   const sourcePaths = new Set<string>()
   const read = (rel: string): string => {
@@ -111,7 +140,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
 
   for (const f of files) {
     const base = f.path.slice(f.path.lastIndexOf('/') + 1)
-    const entry: SourceFile = { path: f.path, size: f.size, nonShipped: isNonShipped(f.path) }
+    const entry: SourceFile = { path: f.path, nonShipped: isNonShipped(f.path) }
     if (base === 'package.json') {
       try {
         const text = readRaw(f.path)
@@ -170,6 +199,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
     problems,
     skipped,
     read,
+    blobId,
   }
 }
 

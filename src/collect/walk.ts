@@ -1,5 +1,5 @@
 // Walks the scanned tree: the only place (with the rest of collect/) that lists or reads the disk.
-import { lstatSync, openSync, readSync, closeSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, openSync, readSync, closeSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import type { SkippedFile } from '../types/index.js'
@@ -17,11 +17,31 @@ export interface WalkOptions {
   maxLineLength: number
   /** gitignore-style patterns from the config's `exclude`. */
   exclude: string[]
+  /**
+   * Files whose content is known good without looking (unchanged since a ref, with cached analysis): neither stat nor
+   * sniffed here. Whoever reads one checks its size and bytes then (see contentProblem), with the same reasons.
+   */
+  trusted?(rel: string): boolean
 }
 
 export interface WalkedFile {
   path: string
-  size: number
+  /** Undefined for a trusted file, which is not stat'ed. */
+  size?: number
+}
+
+const LOCKFILE = /(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/
+
+/** Why a file of this size cannot be read, or undefined: lockfiles may be big and get a larger limit. */
+export function sizeProblem(rel: string, size: number, maxFileSize: number): string | undefined {
+  if (size <= maxFileSize) return undefined
+  if (LOCKFILE.test(rel) && size <= maxFileSize * 32) return undefined
+  return `larger than ${formatBytes(maxFileSize)} (${formatBytes(size)})`
+}
+
+/** A NUL byte in the first 8000 bytes, as git decides: binary. */
+export function looksBinary(head: Uint8Array): boolean {
+  return head.subarray(0, 8000).includes(0)
 }
 
 export interface WalkResult {
@@ -45,7 +65,7 @@ function loadGitignore(dir: string, relDir: string, ig: Ignore): void {
   try {
     text = readFileSync(path.join(dir, '.gitignore'), 'utf8')
   } catch {
-    return
+    return // unreadable: as if absent
   }
   // nested .gitignore patterns are relative to their own folder: re-root them
   for (const raw of text.split(/\r?\n/)) {
@@ -69,7 +89,7 @@ function sniff(abs: string, size: number): 'binary' | 'text' {
   try {
     const buf = Buffer.alloc(Math.min(size, 8000))
     readSync(fd, buf, 0, buf.length, 0)
-    return buf.includes(0) ? 'binary' : 'text'
+    return looksBinary(buf) ? 'binary' : 'text'
   } finally {
     closeSync(fd)
   }
@@ -90,7 +110,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
   const visit = (absDir: string, relDir: string) => {
     let real: string
     try {
-      real = realpathSync(absDir)
+      real = realpathSync.native(absDir)
     } catch {
       return
     }
@@ -99,17 +119,30 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       return
     }
     visited.add(real)
-    loadGitignore(absDir, relDir, ig)
-    let entries: string[]
+    let entries: Dirent[]
     try {
-      entries = readdirSync(absDir).sort()
+      entries = readdirSync(absDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     } catch (error) {
       skipped.push({ file: relDir || '.', reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` })
       return
     }
-    for (const name of entries) {
+    if (entries.some((e) => e.name === '.gitignore')) loadGitignore(absDir, relDir, ig)
+    for (const entry of entries) {
+      const name = entry.name
       const abs = path.join(absDir, name)
       const rel = relDir ? `${relDir}/${name}` : name
+      // the entry's type comes with the listing: only files that get checked, and symlinks, cost a stat
+      if (entry.isDirectory()) {
+        if (SKIPPED_DIRS.has(name)) continue
+        if (ig.ignores(`${rel}/`)) continue
+        visit(abs, rel)
+        continue
+      }
+      if (entry.isFile() && (!isInteresting(rel) || ig.ignores(rel))) continue
+      if (entry.isFile() && options.trusted?.(rel) && !GENERATED.test(rel)) {
+        files.push({ path: rel })
+        continue
+      }
       let st
       try {
         st = lstatSync(abs)
@@ -119,7 +152,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       if (st.isSymbolicLink()) {
         let target: string
         try {
-          target = realpathSync(abs)
+          target = realpathSync.native(abs)
         } catch {
           skipped.push({ file: rel, reason: 'broken symlink' })
           continue
@@ -143,13 +176,10 @@ export function walk(root: string, options: WalkOptions): WalkResult {
           continue
         }
       }
-      if (st.size > options.maxFileSize) {
-        // lockfiles may be big; they get their own, larger limit
-        const isLock = /(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(rel)
-        if (!isLock || st.size > options.maxFileSize * 32) {
-          skipped.push({ file: rel, reason: `larger than ${formatBytes(options.maxFileSize)} (${formatBytes(st.size)})` })
-          continue
-        }
+      const tooBig = sizeProblem(rel, st.size, options.maxFileSize)
+      if (tooBig) {
+        skipped.push({ file: rel, reason: tooBig })
+        continue
       }
       try {
         if (st.size > 0 && sniff(abs, st.size) === 'binary') {

@@ -1,5 +1,5 @@
 import { Args, Command, Flags } from '@oclif/core'
-import { configFlag, orExit2, outputFlag, policyFlag, writeReport } from '../cli/io.js'
+import { cacheDirFrom, cacheFlags, configFlag, orExit2, outputFlag, policyFlag, printCacheNotices, writeReport } from '../cli/io.js'
 import { compareRefs } from '../core/compare.js'
 import { FAIL_ON, failingFindings, type FailOn } from '../core/fail-on.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
@@ -27,12 +27,14 @@ Exit codes: 0 = no new finding at or above --fail-on; 1 = new findings at or abo
     format: Flags.string({ description: 'report format', options: FORMATS, default: 'text' }),
     output: outputFlag('report'),
     'fail-on': Flags.string({ description: 'lowest severity of a NEW finding that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
+    ...cacheFlags,
   }
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff)
-    const result = await orExit2(this, () => compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config }))
+    const result = await orExit2(this, () => compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config, cacheDir: cacheDirFrom(flags) }))
     const { report } = result
+    printCacheNotices(result.cacheNotices)
     const rendered = REPORTERS[flags.format](report, { color: !flags.output && Boolean(process.stdout.isTTY) })
     await writeReport(this, rendered, flags.output)
     if (failingFindings(report.findings, flags['fail-on'] as FailOn).length) this.exit(1)

@@ -1,5 +1,5 @@
 import { Args, Command, Flags } from '@oclif/core'
-import { configFlag, orExit2, outputFlag, policyFlag, writeReport } from '../cli/io.js'
+import { cacheDirFrom, cacheFlags, configFlag, orExit2, outputFlag, policyFlag, printCacheNotices, writeReport } from '../cli/io.js'
 import ora, { type Ora } from 'ora'
 import { readBaseline } from '../collect/baseline.js'
 import { audit } from '../core/audit.js'
@@ -20,6 +20,7 @@ export default class Scan extends Command {
     '<%= config.bin %> scan --format json --output privaudit.json --fail-on warning',
     '<%= config.bin %> scan --baseline privaudit.json',
     '<%= config.bin %> scan --format sarif --output privaudit.sarif',
+    '<%= config.bin %> scan --changed-since origin/main',
   ]
 
   static override args = {
@@ -34,7 +35,9 @@ export default class Scan extends Command {
     'fail-on': Flags.string({ description: 'lowest severity that makes the exit code 1', options: [...FAIL_ON], default: 'error' }),
     quiet: Flags.boolean({ char: 'q', description: 'no spinner; the text report lists only findings at or above --fail-on', default: false }),
     baseline: Flags.string({ description: 'a previous report (--format json or sarif): list only the findings it does not have' }),
-    timings: Flags.boolean({ description: 'print a per-stage timing table on stderr', default: false }),
+    timings: Flags.boolean({ description: 'print a per-stage timing table and the cache figures on stderr', default: false }),
+    'changed-since': Flags.string({ description: 'a git ref: read and analyse only the files changed since it, the rest from the cache (the report is still the full report)' }),
+    ...cacheFlags,
   }
 
   async run(): Promise<void> {
@@ -48,6 +51,8 @@ export default class Scan extends Command {
         root: args.path,
         policy: flags.policy,
         config: flags.config,
+        cacheDir: cacheDirFrom(flags),
+        changedSince: flags['changed-since'],
         onStage: (stage, detail) => {
           if (spinner) spinner.text = detail ? `${stage}: ${detail}` : stage
         },
@@ -63,7 +68,8 @@ export default class Scan extends Command {
     const toTerminal = !flags.output && Boolean(process.stdout.isTTY)
     const rendered = REPORTERS[flags.format](shown, { color: toTerminal })
     await writeReport(this, rendered, flags.output)
-    if (flags.timings) process.stderr.write(renderTimings(result.timings))
+    printCacheNotices(result.cache?.notices)
+    if (flags.timings) process.stderr.write(renderTimings(result.timings, result.cache))
     const failing = report.findings.some((f) => RANK[f.severity] >= threshold)
     if (failing) this.exit(1)
   }

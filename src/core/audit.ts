@@ -1,8 +1,11 @@
 // audit(): the pipeline, top to bottom. collect → detect → declare → diff → report.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CatalogError, loadCatalog, validateVendorShape } from '../catalog/index.js'
+import { openCache, type CacheStats } from '../cache/index.js'
 import { collectWorkspace } from '../collect/index.js'
+import { unchangedSince } from '../collect/git.js'
 import { ConfigError, loadConfig } from '../collect/config.js'
 import { detect } from '../detect/index.js'
 import { parsePolicy } from '../policy/index.js'
@@ -23,17 +26,36 @@ export interface AuditOptions {
   policy?: string
   config?: string
   onStage?(stage: Stage, detail?: string): void
+  /** The per-file cache's folder (see src/cache); without it every file is analysed afresh and nothing is written. */
+  cacheDir?: string
+  /**
+   * A git ref: files unchanged since it are identified by their blob ids from git instead of being read, so with a
+   * warm cache only the changed files are read and analysed. The report is the full report either way.
+   */
+  changedSince?: string
 }
 
 export type Stage = 'collect' | 'detect' | 'declare' | 'diff' | 'report'
 
+/** The stages --timings shows: `parse` is the part of detect spent parsing source files. */
+export type TimedStage = 'collect' | 'parse' | 'detect' | 'declare' | 'diff' | 'report'
+
+export interface CacheSummary extends CacheStats {
+  /** With changedSince: the files under the root that differ from the ref. */
+  changed?: number
+  /** Why the cache could not be read or saved; the report is the same either way. */
+  notices: string[]
+}
+
 export interface AuditResult {
   report: Report & { suppressed: Suppressed[]; problems: SkippedFile[] }
-  timings: Record<Stage, number>
+  timings: Record<TimedStage, number>
+  /** How the per-file cache served the run, when one was given. */
+  cache?: CacheSummary
 }
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
-  const timings = { collect: 0, detect: 0, declare: 0, diff: 0, report: 0 } as Record<Stage, number>
+  const timings: Record<TimedStage, number> = { collect: 0, parse: 0, detect: 0, declare: 0, diff: 0, report: 0 }
   const time = <T>(stage: Stage, fn: () => T): T => {
     options.onStage?.(stage)
     const start = performance.now()
@@ -44,6 +66,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     }
   }
 
+  // git lists what changed in the background while the config and catalog load
+  const pendingUnchanged = options.changedSince === undefined ? undefined : unchangedSince(options.root, options.changedSince)
+  pendingUnchanged?.catch(() => undefined) // awaited below; a config error thrown first must not leave it unhandled
   const config = loadConfig(options.root, options.config)
   for (const [i, v] of config.vendors.entries()) {
     const errors = validateVendorShape(v)
@@ -60,8 +85,23 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     if (!catalog.get(d.vendor)) throw new ConfigError(`invalid config ${config.file}: declared vendor "${d.vendor}" is not in the catalog`)
   }
 
-  const workspace = time('collect', () => collectWorkspace(options.root, { policy: options.policy, configPolicy: config.policy, maxFileSize: config.maxFileSize, exclude: config.exclude }))
-  const detected = time('detect', () => detect(workspace, catalog, { onFile: (done, total) => options.onStage?.('detect', `${done}/${total} files`) }))
+  const waitStart = performance.now()
+  const unchanged = await pendingUnchanged
+  timings.collect += performance.now() - waitStart
+  const workspace = time('collect', () => collectWorkspace(options.root, {
+    policy: options.policy, configPolicy: config.policy, maxFileSize: config.maxFileSize, exclude: config.exclude, knownBlobIds: unchanged?.blobIds,
+  }))
+  const cacheNotices: string[] = []
+  let cacheDir = options.cacheDir
+  if (cacheDir !== undefined && isInside(workspace.root, cacheDir)) {
+    // the scanned tree is never written to
+    cacheNotices.push(`the cache folder ${cacheDir} is inside the scanned folder: no cache this run`)
+    cacheDir = undefined
+  }
+  const cache = cacheDir === undefined ? undefined : time('detect', () => openCache(cacheDir!, TOOL_VERSION, catalog.hash, `maxFileSize=${config.maxFileSize}`))
+  const detected = time('detect', () => detect(workspace, catalog, { cache, onFile: (done, total) => options.onStage?.('detect', `${done}/${total} files`) }))
+  timings.detect -= detected.parseMs
+  timings.parse += detected.parseMs
   const declared = time('declare', () => (workspace.policy ? parsePolicy(workspace.policy, catalog) : { claims: [] as Claim[] }))
   if (workspace.policy && !readsAsEnglish(workspace.policy.text)) {
     workspace.problems.push({ file: workspace.policy.path, reason: 'the policy does not read as English: privaudit reads English policies, so claims may be missed' })
@@ -87,7 +127,25 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     problems: sortFiles([...workspace.problems, ...detected.problems]),
     suppressed: result.suppressed,
   }, detected.secrets))
-  return { report, timings }
+  if (cache) time('detect', () => cache.save())
+  const cacheSummary = options.cacheDir === undefined ? undefined : {
+    ...(cache?.stats ?? { hits: 0, misses: 0, written: 0 }), ...(unchanged ? { changed: unchanged.changed } : {}), notices: [...cacheNotices, ...(cache?.notices ?? [])],
+  }
+  return { report, timings, ...(cacheSummary ? { cache: cacheSummary } : {}) }
+}
+
+/** Whether `dir` is `root` or inside it, symlinks resolved as far as they exist. */
+function isInside(root: string, dir: string): boolean {
+  let real = path.resolve(dir)
+  const tail: string[] = []
+  // the folder may not exist yet: resolve its nearest existing ancestor
+  while (!existsSync(real) && path.dirname(real) !== real) {
+    tail.unshift(path.basename(real))
+    real = path.dirname(real)
+  }
+  const resolved = path.join(realpathSync(real), ...tail)
+  const rel = path.relative(root, resolved)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
 function sortFiles(list: SkippedFile[]): SkippedFile[] {

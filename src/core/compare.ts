@@ -107,6 +107,8 @@ export interface RefComparison {
   subpath: string
   baseSha: string
   headSha?: string
+  /** Why the cache could not be used, if it could not (the reports are the same either way). */
+  cacheNotices: string[]
 }
 
 /**
@@ -124,11 +126,17 @@ export async function compareRefs(options: RefComparisonOptions): Promise<RefCom
   if (options.head !== undefined && !headSha) throw new InputError(`unknown git revision: ${options.head}`)
 
   const onStage = options.onStage
+  // both sides share the cache; each side names only the files that differ from the base, so the base's scan fills
+  // the cache and the head's reads just what the change touches
+  const notices: string[] = []
+  const cached = { cacheDir: options.cacheDir, ...(options.cacheDir === undefined ? {} : { changedSince: baseSha }) }
   const scanTree = (side: 'base' | 'head') => async (tree: string | undefined): Promise<FullReport | undefined> => {
     if (!tree) {
       const policy = options.policy && path.resolve(cwd, options.policy)
       const config = options.config && path.resolve(cwd, options.config)
-      return (await audit({ root, policy, config, onStage })).report
+      const result = await audit({ root, policy, config, onStage, ...cached })
+      notices.push(...(result.cache?.notices ?? []))
+      return result.report
     }
     const treeRoot = pathInTree(root, repo, tree, cwd)
     // a folder the base does not have yet: everything in it is new
@@ -138,16 +146,17 @@ export async function compareRefs(options: RefComparisonOptions): Promise<RefCom
     // the head must have what was asked for; the base may predate it (a PR that adds the policy)
     if (side === 'head' && options.policy && !policy) throw new InputError(`policy file not found at ${options.head}: ${options.policy}`)
     if (side === 'head' && options.config && !config) throw new InputError(`config file not found at ${options.head}: ${options.config}`)
-    const { report } = await audit({ root: treeRoot, policy, config, onStage })
+    const { report, cache } = await audit({ root: treeRoot, policy, config, onStage, ...cached })
+    notices.push(...(cache?.notices ?? []))
     return { ...report, root }
   }
 
+  const base = await withWorktree(repo, baseSha, scanTree('base'))
   const head = headSha ? await withWorktree(repo, headSha, scanTree('head')) : await scanTree('head')(undefined)
   if (!head) throw new InputError(`path not found at ${options.head}: ${subpath || '.'}`)
-  const base = await withWorktree(repo, baseSha, scanTree('base'))
   const label = {
     base: options.baseLabel ?? `${options.base} (${baseSha.slice(0, 7)})`,
     ...(headSha ? { head: `${options.head} (${headSha.slice(0, 7)})` } : {}),
   }
-  return { report: withComparison(head, base?.findings ?? [], label), headReport: head, repo, subpath, baseSha, headSha }
+  return { report: withComparison(head, base?.findings ?? [], label), headReport: head, repo, subpath, baseSha, headSha, cacheNotices: [...new Set(notices)] }
 }

@@ -40,8 +40,17 @@ export function redactText(text: string, known: readonly string[] = []): string 
  */
 export function redactReport<T>(report: T, secrets: readonly string[]): T {
   const known = [...new Set(secrets)].sort((a, b) => b.length - a.length)
+  // a report repeats its strings (paths, vendor ids, kinds) thousands of times: scrub each once
+  const done = new Map<string, string>()
   const visit = (value: unknown): unknown => {
-    if (typeof value === 'string') return redactText(value, known)
+    if (typeof value === 'string') {
+      let out = done.get(value)
+      if (out === undefined) {
+        out = redactText(value, known)
+        done.set(value, out)
+      }
+      return out
+    }
     if (Array.isArray(value)) return value.map(visit)
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {}

@@ -1,6 +1,8 @@
 // The detect stage: manifest and config detectors, and ONE AST walk per source file shared by every code detector.
 import { ts } from 'ts-morph'
 import type { Catalog } from '../catalog/index.js'
+import { fileKey, type CacheStore } from '../cache/index.js'
+import { decodeTagged, encodeTagged, mergeShared } from '../cache/state.js'
 import { UnreadableFileError } from '../collect/index.js'
 import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
 
@@ -29,7 +31,11 @@ interface BaseContext {
 export interface CodeContext extends BaseContext {
   sourceFile: ts.SourceFile
   locate(nodeOrPos: ts.Node | number): Location
-  /** This detector's state for the whole run, the same map for every file; read back in `finish`. */
+  /**
+   * This file's share of the detector's run-wide state, to add to (never to read other files' facts from): after the
+   * walk it is merged into the run's state that `finish` gets (arrays append, Maps and objects merge) and cached with
+   * the file, so it must hold plain data only — Maps, Sets, arrays, objects, strings, numbers.
+   */
   shared: Map<string, unknown>
 }
 
@@ -72,6 +78,10 @@ export interface DetectResult {
   skipped: SkippedFile[]
   problems: SkippedFile[]
   filesParsed: number
+  /** Source and data files whose analysis came from the cache. */
+  filesCached: number
+  /** Milliseconds spent parsing source files, inside the detect stage. */
+  parseMs: number
   /** Raw secret values found by the secret detectors, for the report's redaction pass; never reported. */
   secrets: string[]
 }
@@ -133,6 +143,21 @@ function sortEvidence(a: Evidence, b: Evidence): number {
 
 export interface DetectHooks {
   onFile?(done: number, total: number): void
+  /** Per-file results are taken from and saved to this cache, keyed by content (the workspace's blob ids). */
+  cache?: CacheStore
+}
+
+/**
+ * What one file yields, all of it plain data so a cache can store it: evidence, warnings, and the file's share of each
+ * code detector's run-wide state. A file with a secret in it is never stored (the cache would hold the secret).
+ */
+interface FileResult {
+  evidence: Evidence[]
+  problems: string[]
+  skipped?: string
+  shares: Record<string, Map<string, unknown>>
+  secrets: string[]
+  parsed: boolean
 }
 
 export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: DetectorSet, hooks: DetectHooks = {}): DetectResult {
@@ -164,40 +189,115 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     }
   }
 
-  const readLines = (files: SourceFile[], textDetectors: ConfigDetector[]) => {
+  const cache = hooks.cache
+  /** The file's cache key, or undefined without a cache or when its content cannot be read (listed as skipped). */
+  const keyOf = (kind: 'code' | 'data', file: SourceFile): string | undefined | null => {
+    if (!cache || !workspace.blobId) return undefined
+    try {
+      return fileKey(kind, file, workspace.blobId(file.path))
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error
+      skipped.push({ file: file.path, reason: error.message })
+      return null
+    }
+  }
+  const fromCache = (key: string | undefined): FileResult | undefined => {
+    if (!cache || key === undefined) return undefined
+    const json = cache.get(key)
+    if (json === undefined) return undefined
+    try {
+      // only the detector shares hold Maps: the rest (most of an entry) is plain JSON, parsed without a reviver
+      const result = JSON.parse(json) as FileResult
+      if (!Array.isArray(result.evidence) || !Array.isArray(result.problems) || !Array.isArray(result.secrets) || typeof result.shares !== 'object') throw new TypeError('not a file result')
+      result.shares = decodeTagged(result.shares) as FileResult['shares']
+      return result
+    } catch {
+      cache.reject(key)
+      return undefined
+    }
+  }
+  const toCache = (key: string | undefined, result: FileResult) => {
+    if (!cache || key === undefined || result.secrets.length > 0) return
+    try {
+      cache.set(key, JSON.stringify({ ...result, shares: encodeTagged(result.shares) }))
+    } catch {
+      // state that is not plain data: this file is analysed afresh every run
+    }
+  }
+  const byId = new Map(detectors.code.map((d) => [d.id, d]))
+  const shared = new Map<CodeDetector, Map<string, unknown>>(detectors.code.map((d) => [d, new Map()]))
+  let filesCached = 0
+  const apply = (file: SourceFile, result: FileResult) => {
+    for (const e of result.evidence) push(e)
+    for (const reason of result.problems) problems.push({ file: file.path, reason })
+    if (result.skipped) skipped.push({ file: file.path, reason: result.skipped })
+    for (const secret of result.secrets) secrets.add(secret)
+    for (const [id, share] of Object.entries(result.shares)) {
+      const detector = byId.get(id)
+      if (detector) mergeShared(shared.get(detector)!, share)
+    }
+  }
+
+  const readLines = (kind: 'config' | 'data', files: SourceFile[], textDetectors: ConfigDetector[]) => {
     if (textDetectors.length === 0) return
     for (const file of files) {
+      // config files are few and read whole-repo facts (the deploy target): always analysed afresh
+      const key = kind === 'data' ? keyOf('data', file) : undefined
+      if (key === null) continue
+      const hit = fromCache(key)
+      if (hit) {
+        apply(file, hit)
+        filesCached++
+        continue
+      }
       const text = readOrSkip(file)
       if (text === undefined) continue
+      const result: FileResult = { evidence: [], problems: [], shares: {}, secrets: [], parsed: false }
       const lines = text.split(/\r?\n/)
       for (const detector of textDetectors) {
         const emit = (e: EvidenceInput) => {
           const { node: _n, pos: _p, line, column, secret, ...rest } = e
-          keepSecret(secret)
-          push({ ...rest, location: { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+          if (secret) result.secrets.push(secret)
+          result.evidence.push({ ...rest, location: { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
         }
-        detector.detect({ file, text, lines, catalog, emit, problem: (reason) => problems.push({ file: file.path, reason }) })
+        detector.detect({ file, text, lines, catalog, emit, problem: (reason) => result.problems.push(reason) })
       }
+      apply(file, result)
+      toCache(key, result)
     }
   }
-  readLines(workspace.configFiles, detectors.config)
-  readLines(workspace.dataFiles ?? [], detectors.data ?? [])
+  readLines('config', workspace.configFiles, detectors.config)
+  readLines('data', workspace.dataFiles ?? [], detectors.data ?? [])
 
   let filesParsed = 0
+  const parseTime = { ms: 0 }
   const total = workspace.sourceFiles.length
-  const shared = new Map<CodeDetector, Map<string, unknown>>(detectors.code.map((d) => [d, new Map()]))
-  for (const file of workspace.sourceFiles) {
-    hooks.onFile?.(filesParsed, total)
+  for (const [index, file] of workspace.sourceFiles.entries()) {
+    hooks.onFile?.(index, total)
+    const key = keyOf('code', file)
+    if (key === null) continue
+    const hit = fromCache(key)
+    if (hit) {
+      apply(file, hit)
+      if (hit.parsed) filesParsed++
+      filesCached++
+      continue
+    }
     const text = readOrSkip(file)
     if (text === undefined) continue
+    const result: FileResult = { evidence: [], problems: [], shares: {}, secrets: [], parsed: false }
     try {
-      const syntaxError = walkFile(file, text, catalog, detectors.code, push, shared, keepSecret)
-      if (syntaxError) problems.push({ file: file.path, reason: `${syntaxError}; analysed what parsed` })
+      const syntaxError = walkFile(file, text, catalog, detectors.code, result, parseTime)
+      if (syntaxError) result.problems.push(`${syntaxError}; analysed what parsed`)
+      result.parsed = true
       filesParsed++
     } catch (error) {
-      if (error instanceof RangeError) skipped.push({ file: file.path, reason: 'too deeply nested to analyse' })
-      else throw error
+      if (!(error instanceof RangeError)) throw error
+      // what the detectors saw before the overflow is dropped with the file: a skipped file yields nothing
+      Object.assign(result, { evidence: [], problems: [], shares: {}, secrets: [], skipped: 'too deeply nested to analyse' })
     }
+    apply(file, result)
+    toCache(key, result)
   }
   for (const detector of detectors.code) {
     detector.finish?.(shared.get(detector)!, ({ secret, ...e }) => {
@@ -206,7 +306,13 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     })
   }
   evidence.sort(sortEvidence)
-  return { evidence, skipped, problems, filesParsed, secrets: [...secrets].sort() }
+  return { evidence, skipped, problems, filesParsed, filesCached, parseMs: parseTime.ms, secrets: [...secrets].sort() }
+}
+
+function isEmptyContainer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0
+  if (value instanceof Map || value instanceof Set) return value.size === 0
+  return false
 }
 
 /** The first syntax error the parser recovered from, as `syntax error at line N: message`. */
@@ -220,11 +326,10 @@ function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
 }
 
 /** Parses and walks one file with every code detector; returns the first syntax error, if any. */
-function walkFile(
-  file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], push: (e: Evidence) => void,
-  shared: Map<CodeDetector, Map<string, unknown>>, keepSecret: (secret: string | undefined) => void,
-): string | undefined {
+function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }): string | undefined {
+  const started = performance.now()
   const sourceFile = parseSource(file.path, text)
+  parseTime.ms += performance.now() - started
   const locate = (nodeOrPos: ts.Node | number): Location => {
     const pos = typeof nodeOrPos === 'number' ? nodeOrPos : nodeOrPos.getStart(sourceFile)
     const lc = sourceFile.getLineAndCharacterOfPosition(pos)
@@ -235,11 +340,14 @@ function walkFile(
   for (const detector of detectors) {
     const emit = (e: EvidenceInput) => {
       const { node, pos, line, column, secret, ...rest } = e
-      keepSecret(secret)
+      if (secret) result.secrets.push(secret)
       const location = node !== undefined ? locate(node) : pos !== undefined ? locate(pos) : { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }
-      push({ ...rest, location, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+      result.evidence.push({ ...rest, location, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
     }
-    const created = detector.create({ file, text, sourceFile, catalog, emit, locate, shared: shared.get(detector)! })
+    // the file's own share of the detector's state: merged into the run's after the walk, and cached with the file
+    const share = new Map<string, unknown>()
+    result.shares[detector.id] = share
+    const created = detector.create({ file, text, sourceFile, catalog, emit, locate, shared: share })
     for (const [kind, visitor] of Object.entries(created.visitors)) {
       const k = Number(kind) as ts.SyntaxKind
       if (!handlers.has(k)) handlers.set(k, [])
@@ -254,5 +362,7 @@ function walkFile(
   }
   visit(sourceFile)
   for (const end of ends) end()
+  // a share of nothing but empty containers adds nothing when merged: not worth storing
+  for (const [id, share] of Object.entries(result.shares)) if ([...share.values()].every(isEmptyContainer)) delete result.shares[id]
   return firstSyntaxError(sourceFile)
 }

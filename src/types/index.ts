@@ -85,7 +85,6 @@ export interface SkippedFile {
 export interface SourceFile {
   /** POSIX path relative to the root. */
   path: string
-  size: number
   /** Test, story, fixture or build-config code: read, but its vendor use is not shipped. */
   nonShipped: boolean
   /** The policy page itself (a TSX/HTML privacy page): only the scripts it loads are evidence, not its prose. */
@@ -136,6 +135,11 @@ export interface Workspace {
   skipped: SkippedFile[]
   /** Reads a collected file's text (cached, BOM stripped). Only collect/ touches the disk. */
   read(path: string): string
+  /**
+   * The git blob id of a collected file's content: from git for files a `--changed-since` run knows unchanged, else
+   * hashed from the bytes (which the next `read` of the same file reuses). The per-file cache is keyed by it.
+   */
+  blobId?(path: string): string
 }
 
 // ---------------------------------------------------------------- detect

@@ -2,7 +2,7 @@
 // pointed at it through GITHUB_API_URL), the Actions environment is simulated (event file, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY, INPUT_*), and the repo is a real git repo with a base and pushes on top.
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -80,7 +80,7 @@ function actionsEnv(repo: string, api: string, pr: { base: string; head: string;
     PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), CI: 'true', GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
     GITHUB_WORKSPACE: repo, GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: api, GITHUB_SERVER_URL: 'https://github.com', GITHUB_SHA: pr.head,
-    RUNNER_TEMP: dir, 'INPUT_GITHUB-TOKEN': 'ghs_test_token', INPUT_COMMENT: 'true', 'INPUT_FAIL-ON': 'error',
+    RUNNER_TEMP: dir, PRIVAUDIT_CACHE_DIR: path.join(dir, 'cache'), 'INPUT_GITHUB-TOKEN': 'ghs_test_token', INPUT_COMMENT: 'true', 'INPUT_FAIL-ON': 'error',
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   return { env, dir, outputs: () => parseOutputs(readFileSync(env.GITHUB_OUTPUT, 'utf8')), summary: () => readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') }
@@ -147,6 +147,8 @@ describe('the GitHub Action on a pull request', () => {
       expect(outputs['sarif-file']).toBe(path.join(repo, 'privaudit.sarif'))
       expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['undeclared-subprocessor'])
       expect(step1.summary()).toContain('adds **PostHog** through `posthog-js`')
+      // the base's scan filled the cache (outside the checkout) that the head's scan reused
+      expect(readdirSync(path.join(step1.dir, 'cache'))).toEqual([expect.stringMatching(/^v1-/)])
 
       // the next push: the import moves down (same fingerprint), and Sentry arrives in the API
       const head2 = commit(repo, {
