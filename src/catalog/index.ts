@@ -119,11 +119,10 @@ function hostPatternMatches(pattern: string, host: string): boolean {
   if (!pattern.includes('*')) return host === pattern || host.endsWith(`.${pattern}`)
   const p = pattern.split('.')
   const h = host.split('.')
-  // a wildcard pattern matches the host or any subdomain of a host it matches exactly
-  for (let start = 0; start <= h.length - p.length; start++) {
-    if (p.every((label, i) => label === '*' || label === h[start + i])) return true
-  }
-  return false
+  // a wildcard pattern matches the host or any subdomain of a host it matches exactly: aligned on the last label,
+  // so `logs.*.amazonaws.com` never matches inside `logs.x.amazonaws.com.evil.example`
+  const start = h.length - p.length
+  return start >= 0 && p.every((label, i) => label === '*' || label === h[start + i])
 }
 
 /** Strips the framework prefixes that expose a variable to the browser. */
@@ -229,6 +228,8 @@ export class Catalog {
   }
 
   private matchHostUncached(rawHost: string): VendorMatch | undefined {
+    // no DNS name is longer; a longer "host" is junk, and its many labels would make the suffix search quadratic
+    if (rawHost.length > 254) return undefined
     const host = rawHost.toLowerCase().replace(/\.$/, '')
     const labels = host.split('.')
     // most specific exact pattern first: the host itself, then each parent domain

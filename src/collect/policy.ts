@@ -13,7 +13,8 @@ const NON_SHIPPED_DIR = /(^|\/)(tests?|__tests__|fixtures|__fixtures__|examples?
 
 /** How likely a path is to hold the product's privacy policy; 0 = not a candidate. */
 export function scorePolicyPath(rel: string): number {
-  if (!POLICY_EXTENSIONS.test(rel)) return 0
+  // every candidate names privacy in its file or folder name: most paths stop here
+  if (!/privacy/i.test(rel) || !POLICY_EXTENSIONS.test(rel)) return 0
   const base = rel.slice(rel.lastIndexOf('/') + 1)
   const segments = rel.toLowerCase().split('/')
   const ext = base.slice(base.lastIndexOf('.') + 1).toLowerCase()

@@ -60,17 +60,20 @@ export function isInteresting(rel: string): boolean {
   return /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro|ejs|hbs|handlebars|njk|liquid|pug|erb|twig|json|jsonc|ya?ml|toml|md|mdx|markdown|txt)$/i.test(base)
 }
 
-function loadGitignore(dir: string, relDir: string, ig: Ignore): void {
+/** Adds a folder's .gitignore rules; false when it has none. */
+function loadGitignore(dir: string, relDir: string, ig: Ignore): boolean {
   let text: string
   try {
     text = readFileSync(path.join(dir, '.gitignore'), 'utf8')
   } catch {
-    return // unreadable: as if absent
+    return false // unreadable: as if absent
   }
+  let added = false
   // nested .gitignore patterns are relative to their own folder: re-root them
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim()
     if (!line || line.startsWith('#')) continue
+    added = true
     if (!relDir) {
       ig.add(line)
       continue
@@ -82,6 +85,7 @@ function loadGitignore(dir: string, relDir: string, ig: Ignore): void {
     const rerooted = anchored ? `${relDir}/${pattern}` : `${relDir}/**/${pattern}`
     ig.add(negated ? `!${rerooted}` : rerooted)
   }
+  return added
 }
 
 function sniff(abs: string, size: number): 'binary' | 'text' {
@@ -105,12 +109,15 @@ export function walk(root: string, options: WalkOptions): WalkResult {
   const skipped: SkippedFile[] = []
   const ig = ignore()
   if (options.exclude.length) ig.add(options.exclude)
+  // no .gitignore or exclude seen yet: nothing can be ignored, so nothing is asked
+  let hasRules = options.exclude.length > 0
   const visited = new Set<string>()
 
-  const visit = (absDir: string, relDir: string) => {
+  /** `real` is the folder's resolved path when known: a plain subfolder of a resolved folder needs no realpath call. */
+  const visit = (absDir: string, relDir: string, knownReal?: string) => {
     let real: string
     try {
-      real = realpathSync.native(absDir)
+      real = knownReal ?? realpathSync.native(absDir)
     } catch {
       return
     }
@@ -126,19 +133,19 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       skipped.push({ file: relDir || '.', reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` })
       return
     }
-    if (entries.some((e) => e.name === '.gitignore')) loadGitignore(absDir, relDir, ig)
+    if (entries.some((e) => e.name === '.gitignore')) hasRules = loadGitignore(absDir, relDir, ig) || hasRules
     for (const entry of entries) {
       const name = entry.name
-      const abs = path.join(absDir, name)
+      const abs = absDir + path.sep + name
       const rel = relDir ? `${relDir}/${name}` : name
       // the entry's type comes with the listing: only files that get checked, and symlinks, cost a stat
       if (entry.isDirectory()) {
         if (SKIPPED_DIRS.has(name)) continue
-        if (ig.ignores(`${rel}/`)) continue
-        visit(abs, rel)
+        if (hasRules && ig.ignores(`${rel}/`)) continue
+        visit(abs, rel, real + path.sep + name)
         continue
       }
-      if (entry.isFile() && (!isInteresting(rel) || ig.ignores(rel))) continue
+      if (entry.isFile() && (!isInteresting(rel) || (hasRules && ig.ignores(rel)))) continue
       if (entry.isFile() && options.trusted?.(rel) && !GENERATED.test(rel)) {
         files.push({ path: rel })
         continue
@@ -165,11 +172,11 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       }
       if (st.isDirectory()) {
         if (SKIPPED_DIRS.has(name)) continue
-        if (ig.ignores(`${rel}/`)) continue
+        if (hasRules && ig.ignores(`${rel}/`)) continue
         visit(abs, rel)
         continue
       }
-      if (!st.isFile() || !isInteresting(rel) || ig.ignores(rel)) continue
+      if (!st.isFile() || !isInteresting(rel) || (hasRules && ig.ignores(rel))) continue
       if (GENERATED.test(rel)) {
         if (!/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?)$/.test(rel)) {
           skipped.push({ file: rel, reason: 'minified or generated file' })

@@ -127,6 +127,12 @@ describe('provider formats', () => {
     it(`does not flag ${name}`, () => expect(findProviderSecrets(`X=${value}\n`)).toEqual([]))
   }
 
+  it('a page of placeholders does not use up the per-rule cap and hide a real key after it', () => {
+    const key = f.stripe('live')
+    const text = `${'STRIPE_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'.repeat(250)}STRIPE_KEY=${key}\n`
+    expect(findProviderSecrets(text).map((m) => m.value)).toEqual([key])
+  })
+
   it('placeholders', () => {
     for (const v of ['changeme', '<your-key>', 'your_api_key', 'REPLACE_ME', '${SECRET}', '{{ secrets.X }}', 'aaaaaaaa', '12345678901', 'sk_live_...']) expect(isPlaceholder(v), v).toBe(true)
     expect(isPlaceholder(f.alnum(32))).toBe(false)

@@ -124,7 +124,8 @@ export const PROVIDER_RULES: ProviderRule[] = [
   {
     id: 'anthropic-api-key', label: 'an Anthropic API key', vendor: 'anthropic', hints: ['sk-ant-'],
     pattern: /(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)\d\d-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])/g,
-    accept: (v) => looksRandom(v.slice(14), 80, 4),
+    // the random body follows the second dash: `sk-ant-api03-…` and `sk-ant-admin01-…` alike
+    accept: (v) => looksRandom(v.slice(v.indexOf('-', 7) + 1), 80, 4),
     prefix: fixedPrefix(7),
   },
   {
@@ -174,7 +175,7 @@ export const PROVIDER_RULES: ProviderRule[] = [
     prefix: fixedPrefix(4),
   },
   {
-    id: 'private-key', label: 'a private key (PEM)', hints: ['PRIVATE KEY-----'],
+    id: 'private-key', label: 'a private key (PEM)', hints: ['PRIVATE KEY-----', 'PRIVATE KEY BLOCK-----'],
     pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
     accept: hasPemBody,
     prefix: (v) => v,
@@ -269,14 +270,15 @@ export function findProviderSecrets(text: string, rules: ProviderRule[] = PROVID
   for (const rule of rules) {
     if (!rule.hints.some((h) => present.has(h))) continue
     rule.pattern.lastIndex = 0
-    let seen = 0
+    let found = 0
     for (const m of text.matchAll(rule.pattern)) {
-      // a file with hundreds of one kind of key is generated data; the first ones make the point
-      if (++seen > MAX_MATCHES_PER_RULE) break
       const value = m[0]
       const start = m.index ?? 0
       if (rule.accept && !rule.accept(value, text, start)) continue
       if (out.some((o) => start < o.end && o.start < start + value.length)) continue
+      // a file with hundreds of one kind of key is generated data; the first ones make the point (placeholders
+      // rejected above do not count, or a page of `sk_test_xxx` would hide the real key after it)
+      if (++found > MAX_MATCHES_PER_RULE) break
       const secret = rule.secretOf?.(value, text, start) || value
       out.push({ rule, start, end: start + value.length, value, secret, ...(rule.mode ? { mode: rule.mode(value) } : {}) })
     }
