@@ -201,7 +201,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       return null
     }
   }
-  const fromCache = (key: string | undefined): FileResult | undefined => {
+  const fromCache = (key: string | undefined, file: SourceFile): FileResult | undefined => {
     if (!cache || key === undefined) return undefined
     const json = cache.get(key)
     if (json === undefined) return undefined
@@ -209,6 +209,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       // only the detector shares hold Maps: the rest (most of an entry) is plain JSON, parsed without a reviver
       const result = JSON.parse(json) as FileResult
       if (!Array.isArray(result.evidence) || !Array.isArray(result.problems) || !Array.isArray(result.secrets) || typeof result.shares !== 'object') throw new TypeError('not a file result')
+      for (const e of result.evidence) if (e.location.file === undefined) e.location = { file: file.path, line: e.location.line, ...(e.location.column === undefined ? {} : { column: e.location.column }) }
       result.shares = decodeTagged(result.shares) as FileResult['shares']
       return result
     } catch {
@@ -216,10 +217,16 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       return undefined
     }
   }
-  const toCache = (key: string | undefined, result: FileResult) => {
+  const toCache = (key: string | undefined, file: SourceFile, result: FileResult) => {
     if (!cache || key === undefined || result.secrets.length > 0) return
     try {
-      cache.set(key, JSON.stringify({ ...result, shares: encodeTagged(result.shares) }))
+      // the file's own path is left out of its evidence's locations (the key holds it): a tenth of the cache
+      const evidence = result.evidence.map((e) => {
+        if (e.location.file !== file.path) return e
+        const { file: _file, ...at } = e.location
+        return { ...e, location: at }
+      })
+      cache.set(key, JSON.stringify({ ...result, evidence, shares: encodeTagged(result.shares) }))
     } catch {
       // state that is not plain data: this file is analysed afresh every run
     }
@@ -244,7 +251,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       // config files are few and read whole-repo facts (the deploy target): always analysed afresh
       const key = kind === 'data' ? keyOf('data', file) : undefined
       if (key === null) continue
-      const hit = fromCache(key)
+      const hit = fromCache(key, file)
       if (hit) {
         apply(file, hit)
         filesCached++
@@ -263,7 +270,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
         detector.detect({ file, text, lines, catalog, emit, problem: (reason) => result.problems.push(reason) })
       }
       apply(file, result)
-      toCache(key, result)
+      toCache(key, file, result)
     }
   }
   readLines('config', workspace.configFiles, detectors.config)
@@ -276,7 +283,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     hooks.onFile?.(index, total)
     const key = keyOf('code', file)
     if (key === null) continue
-    const hit = fromCache(key)
+    const hit = fromCache(key, file)
     if (hit) {
       apply(file, hit)
       if (hit.parsed) filesParsed++
@@ -297,7 +304,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       Object.assign(result, { evidence: [], problems: [], shares: {}, secrets: [], skipped: 'too deeply nested to analyse' })
     }
     apply(file, result)
-    toCache(key, result)
+    toCache(key, file, result)
   }
   for (const detector of detectors.code) {
     detector.finish?.(shared.get(detector)!, ({ secret, ...e }) => {

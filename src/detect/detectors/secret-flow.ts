@@ -123,6 +123,9 @@ interface ModuleExports {
 }
 
 interface SharedState {
+  /** Every module walked: an import resolves to the first candidate file that exists, exports or not. */
+  walked: string[]
+  /** The modules that export a logger or a secret (most export neither, and are not worth a cache entry). */
   modules: Map<string, ModuleExports>
   sinks: SinkRecord[]
 }
@@ -130,11 +133,20 @@ interface SharedState {
 function sharedState(shared: Map<string, unknown>): SharedState {
   let state = shared.get('state') as SharedState | undefined
   if (!state) {
-    state = { modules: new Map(), sinks: [] }
+    state = { walked: [], modules: new Map(), sinks: [] }
     shared.set('state', state)
   }
   return state
 }
+
+/** What finish needs to follow imports: which modules exist, and what those that matter export. */
+interface ModuleIndex {
+  walked: Set<string>
+  modules: Map<string, ModuleExports>
+}
+
+const NO_EXPORTS: ModuleExports = { loggers: new Map(), secrets: new Map() }
+const exportsOfModule = (index: ModuleIndex, file: string): ModuleExports => index.modules.get(file) ?? NO_EXPORTS
 
 // ---------------------------------------------------------------- per-file analysis
 
@@ -1020,10 +1032,10 @@ export function resolveModule(importer: string, spec: string, known: (file: stri
   return undefined
 }
 
-function resolveLogger(ref: LoggerRef, modules: Map<string, ModuleExports>, depth = 0): { accepted: boolean; redact?: string[] } {
+function resolveLogger(ref: LoggerRef, modules: ModuleIndex, depth = 0): { accepted: boolean; redact?: string[] } {
   if (ref.origin !== 'import' || !ref.ref) return { accepted: true, redact: ref.redact }
-  const file = resolveModule(ref.ref.importer, ref.ref.spec, (f) => modules.has(f))
-  const exported = file ? modules.get(file)!.loggers.get(ref.ref.imported) : undefined
+  const file = resolveModule(ref.ref.importer, ref.ref.spec, (f) => modules.walked.has(f))
+  const exported = file ? exportsOfModule(modules, file).loggers.get(ref.ref.imported) : undefined
   if (exported && depth < 4) {
     const inner = resolveLogger(exported, modules, depth + 1)
     if (inner.accepted) return inner
@@ -1040,7 +1052,8 @@ export const secretFlowDetector: CodeDetector = {
       end() {
         const { sinks, exports, decryptSites } = analysis.finish()
         const state = sharedState(context.shared)
-        state.modules.set(context.file.path, exports)
+        state.walked.push(context.file.path)
+        if (exports.loggers.size > 0 || exports.secrets.size > 0) state.modules.set(context.file.path, exports)
         state.sinks.push(...sinks)
         for (const call of decryptSites) {
           context.emit({ kind: 'secret', value: `${short(call.expression.getText(), 40)}(…)`, reason: 'decrypt-call', node: call, data: { role: 'decrypt-site' } })
@@ -1049,7 +1062,9 @@ export const secretFlowDetector: CodeDetector = {
     }
   },
   finish(shared, emit: (evidence: LocatedEvidenceInput) => void) {
-    const { modules, sinks } = sharedState(shared)
+    const state = sharedState(shared)
+    const { sinks } = state
+    const modules: ModuleIndex = { walked: new Set(state.walked), modules: state.modules }
     for (const record of sinks) {
       const logger = record.logger ? resolveLogger(record.logger, modules) : { accepted: true }
       if (!logger.accepted) continue
@@ -1070,13 +1085,13 @@ export const secretFlowDetector: CodeDetector = {
 }
 
 /** The secrets a recorded hit stands for, once an imported value is looked up in its module's exports. */
-function sourcesOf(hit: RecordedHit, modules: Map<string, ModuleExports>): Array<{ source: SourceInfo; path: string[] | null }> {
+function sourcesOf(hit: RecordedHit, modules: ModuleIndex): Array<{ source: SourceInfo; path: string[] | null }> {
   if (hit.source) return [{ source: hit.source, path: hit.path }]
   const ref = hit.importRef
   if (!ref) return []
-  const file = resolveModule(ref.importer, ref.spec, (f) => modules.has(f))
+  const file = resolveModule(ref.importer, ref.spec, (f) => modules.walked.has(f))
   const out: Array<{ source: SourceInfo; path: string[] | null }> = []
-  for (const held of (file && modules.get(file)!.secrets.get(ref.imported)) || []) {
+  for (const held of (file && exportsOfModule(modules, file).secrets.get(ref.imported)) || []) {
     // `config.port` of `export const config = { port, apiKey }` is not the key
     const inside = narrow(held.path, ref.read)
     if (inside === undefined) continue
