@@ -48,6 +48,11 @@ function scanUrls(text: string): FoundUrl[] {
     if (!scheme) continue
     if (stop < from) {
       stop = from
+      // an IPv6 literal host (`http://[2001:db8::1]:8080/`): its brackets belong to the URL, they do not end it
+      if (text[from] === '[') {
+        const close = text.indexOf(']', from)
+        if (close > from && close - from <= 64 && /^\[[0-9a-z:.%]+\]$/i.test(text.slice(from, close + 1))) stop = close + 1
+      }
       while (stop < text.length && !URL_END.test(text[stop])) stop++
     }
     const end = Math.min(stop, from + 2048)
@@ -99,7 +104,7 @@ export function isLocalHost(rawHost: string): boolean {
   const host = rawHost.toLowerCase().replace(/\.$/, '')
   if (host.startsWith('[')) {
     const v6 = host.slice(1, -1)
-    return v6 === '::1' || v6 === '::' || /^f[cd][0-9a-f]{0,2}:/.test(v6) || /^fe[89ab][0-9a-f]?:/.test(v6) || v6.startsWith('::ffff:127.')
+    return v6 === '::1' || v6 === '::' || v6.startsWith('2001:db8:') || /^f[cd][0-9a-f]{0,2}:/.test(v6) || /^fe[89ab][0-9a-f]?:/.test(v6) || v6.startsWith('::ffff:127.')
   }
   const ip = ipv4(host)
   if (ip) {

@@ -106,14 +106,15 @@ describe('findUrls', () => {
       // scheme: lower-cased, starts with a letter, at most 20 characters, and the URL starts with it
       expect(u.scheme).toMatch(/^[a-z][a-z0-9+.-]{0,19}$/)
       expect(u.url.slice(0, u.scheme.length + 3).toLowerCase()).toBe(`${u.scheme}://`)
-      // host: non-empty, lower-cased host characters only, taken from the authority (so without scheme, userinfo or port)
-      expect(u.host).toMatch(/^[a-z0-9.-]+$/)
+      // host: non-empty, lower-cased host characters (or a bracketed IPv6 literal), taken from the authority (so without
+      // scheme, userinfo or port)
+      expect(u.host).toMatch(/^(?:[a-z0-9.-]+|\[[0-9a-z:.%]+\])$/)
       expect(u.url.slice(u.scheme.length + 3).toLowerCase()).toContain(u.host)
       // path: '' or the tail of the URL from its first '/', '?' or '#'
       expect(u.url.endsWith(u.path)).toBe(true)
       if (u.path) expect(u.path).toMatch(/^[/?#]/)
-      // the URL stops at whitespace, quotes and brackets, and at 2048 characters after the scheme
-      expect(URL_END.test(u.url)).toBe(false)
+      // the URL stops at whitespace, quotes and brackets (but those of an IPv6 host), and at 2048 characters after the scheme
+      expect(URL_END.test(u.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-z:.%]+\]/i, '$1'))).toBe(false)
       expect(u.url.length).toBeLessThanOrEqual(u.scheme.length + 3 + 2048)
     }
   }
@@ -161,10 +162,11 @@ describe('findUrls', () => {
     }), { numRuns: 300 })
   })
 
-  // KNOWN GAP (reported): `[` and `]` end a URL (URL_END), so an IPv6 literal host is never extracted and the
-  // `host.startsWith('[')` branches in scanUrls and isLocalHost are dead code. When fixed, turn this into `it`.
-  it.fails('finds URLs whose host is an IPv6 literal', () => {
-    expect(findUrls('fetch("http://[2001:db8::1]:8080/api")').map((u) => u.host)).toEqual(['[2001:db8::1]'])
+  // a regression: `[` and `]` end a URL (URL_END), so an IPv6 literal host was never extracted
+  it('finds URLs whose host is an IPv6 literal, and still ends a URL at a bracket elsewhere', () => {
+    expect(findUrls('fetch("http://[2001:db8::1]:8080/api")').map((u) => [u.host, u.path])).toEqual([['[2001:db8::1]', '/api']])
+    expect(findUrls('[docs](https://example.com/a)[next]').map((u) => u.url)).toEqual(['https://example.com/a'])
+    expect(findUrls('http://[not an ipv6]/x').map((u) => u.host)).toEqual([])
   })
 })
 

@@ -15,6 +15,12 @@ export async function mirror(event: object) {
   const socket = new WebSocket('ws://feed.example-partner.io/live')
   // privaudit:expect transport:gateway.isol8.co
   const secure = new WebSocket('wss://gateway.isol8.co/ws')
+  // an IPv6 literal host is an endpoint too; loopback, private and documentation addresses are not
+  // privaudit:expect transport:[2600:1f18:abcd::5]
+  await fetch('http://[2600:1f18:abcd::5]:8080/ingest')
+  await fetch('http://[::1]:3000/health')
+  await fetch('http://[fd00::7]/internal')
+  await fetch('http://[2001:db8::1]/example')
   return [socket, secure, PARTNER_STATUS_HOOK]
 }
 
