@@ -7,6 +7,7 @@ import { Ajv } from 'ajv'
 import thirdPartyWeb from 'third-party-web'
 import { parse as parseYaml } from 'yaml'
 import type { Vendor, VendorCategory } from '../types/index.js'
+import { readCompiled, type VendorSource } from './compiled.js'
 
 export const CATALOG_DIR = fileURLToPath(new URL('../../data/vendors/', import.meta.url))
 
@@ -48,14 +49,19 @@ export function validateVendorShape(data: unknown): string[] {
   return (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)
 }
 
-/** Reads every vendor file; shape errors are returned, not thrown, so a test can list them all. */
-export function readVendorFiles(dir = CATALOG_DIR): { vendors: VendorInput[]; issues: CatalogIssue[] } {
+/** The vendor files' names and texts, in name order. */
+export function readVendorSources(dir = CATALOG_DIR): VendorSource[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((file) => ({ file, text: readFileSync(`${dir}/${file}`, 'utf8') }))
+}
+
+/** Parses and validates vendor files; shape errors are returned, not thrown, so a test can list them all. */
+export function parseVendorSources(sources: VendorSource[]): { vendors: VendorInput[]; issues: CatalogIssue[] } {
   const vendors: VendorInput[] = []
   const issues: CatalogIssue[] = []
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const { file, text } of sources) {
     let data: unknown
     try {
-      data = parseYaml(readFileSync(`${dir}/${file}`, 'utf8'))
+      data = parseYaml(text)
     } catch (error) {
       issues.push({ file, message: `invalid YAML: ${(error as Error).message.split('\n')[0]}` })
       continue
@@ -70,6 +76,13 @@ export function readVendorFiles(dir = CATALOG_DIR): { vendors: VendorInput[]; is
     vendors.push(vendor)
   }
   return { vendors, issues }
+}
+
+/** Every vendor file, from the build's compiled catalog while the YAML is unchanged (see compiled.ts), else parsed. */
+export function readVendorFiles(dir = CATALOG_DIR): { vendors: VendorInput[]; issues: CatalogIssue[] } {
+  const sources = readVendorSources(dir)
+  const compiled = dir === CATALOG_DIR ? readCompiled<VendorInput>(sources) : undefined
+  return compiled ? { vendors: compiled, issues: [] } : parseVendorSources(sources)
 }
 
 /** Cross-vendor rules: unique ids, no signal claimed twice, every vendor detectable and nameable. */

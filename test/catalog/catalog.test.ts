@@ -1,6 +1,8 @@
 // The vendor catalog is data reviewed like code: this test is its linter.
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Catalog, lintCatalog, loadCatalog, normalizeVendor, packageNameOf, readVendorFiles } from '../../src/catalog/index.js'
+import { readCompiled } from '../../src/catalog/compiled.js'
+import { Catalog, lintCatalog, loadCatalog, normalizeVendor, packageNameOf, parseVendorSources, readVendorFiles, readVendorSources } from '../../src/catalog/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 
 describe('the vendor catalog (data/vendors)', () => {
@@ -110,5 +112,21 @@ describe('Catalog unit behaviour', () => {
     expect(packageNameOf('pkg/sub')).toBe('pkg')
     expect(packageNameOf('node:fs')).toBeUndefined()
     expect(packageNameOf('#internal')).toBeUndefined()
+  })
+})
+
+describe('the compiled catalog (npm run build)', () => {
+  const compiledFile = path.join(import.meta.dirname, '../../dist/catalog/vendors.compiled.json')
+  const sources = readVendorSources()
+
+  it('holds exactly what parsing and validating the YAML gives', () => {
+    expect(readCompiled(sources, compiledFile)).toEqual(parseVendorSources(sources).vendors)
+  })
+
+  it('is ignored once a vendor file changes, so an edit never loads stale data', () => {
+    const edited = sources.map((s, i) => (i === 0 ? { ...s, text: `${s.text}\n# edited\n` } : s))
+    expect(readCompiled(edited, compiledFile)).toBeUndefined()
+    expect(readCompiled(sources.slice(1), compiledFile)).toBeUndefined()
+    expect(readCompiled(sources, path.join(import.meta.dirname, 'no-such.json'))).toBeUndefined()
   })
 })
