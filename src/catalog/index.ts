@@ -23,6 +23,9 @@ const TPW_CATEGORY_MAP: Record<string, VendorCategory> = {
 
 export class CatalogError extends Error {}
 
+/** What `a.localeCompare(b)` does, with one collator instead of one per call: thousands of names are sorted at start-up. */
+const localeOrder = new Intl.Collator().compare
+
 export interface CatalogIssue {
   file: string
   message: string
@@ -151,7 +154,7 @@ export interface VendorMatch {
 
 export class Catalog {
   readonly vendors: Vendor[]
-  readonly hash: string
+  private hashMemo: string | undefined
   private readonly byId = new Map<string, Vendor>()
   private readonly exactPackages = new Map<string, Vendor>()
   private readonly prefixPackages: Array<[string, Vendor]> = []
@@ -168,8 +171,7 @@ export class Catalog {
   private readonly urlPrefixes: Array<[string, Vendor]> = []
 
   constructor(vendors: Vendor[]) {
-    this.vendors = [...vendors].sort((a, b) => a.id.localeCompare(b.id))
-    this.hash = createHash('sha256').update(JSON.stringify(this.vendors)).digest('hex').slice(0, 16)
+    this.vendors = [...vendors].sort((a, b) => localeOrder(a.id, b.id))
     for (const v of this.vendors) {
       this.byId.set(v.id, v)
       for (const p of v.packages) {
@@ -197,6 +199,12 @@ export class Catalog {
     this.wildcardHosts.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
   }
 
+  /** A digest of the catalog's content, computed on first use: a scan never asks for it. */
+  get hash(): string {
+    this.hashMemo ??= createHash('sha256').update(JSON.stringify(this.vendors)).digest('hex').slice(0, 16)
+    return this.hashMemo
+  }
+
   get(id: string): Vendor | undefined {
     return this.byId.get(id)
   }
@@ -212,8 +220,18 @@ export class Catalog {
     return out
   }
 
+  /** Specifiers repeat across files (`react`, `zod`) and most match nothing only after the whole prefix list: remember each answer. */
+  private readonly packageMemo = new Map<string, VendorMatch | undefined>()
+
   /** The vendor owning an npm package, given the package name or an import specifier (`posthog-js/react`). */
   matchPackage(specifier: string): VendorMatch | undefined {
+    if (this.packageMemo.has(specifier)) return this.packageMemo.get(specifier)
+    const match = this.matchPackageUncached(specifier)
+    if (this.packageMemo.size < 100_000) this.packageMemo.set(specifier, match)
+    return match
+  }
+
+  private matchPackageUncached(specifier: string): VendorMatch | undefined {
     const name = packageNameOf(specifier)
     if (!name) return undefined
     const exact = this.exactPackages.get(name)
@@ -314,7 +332,7 @@ function thirdPartyWebVendors(curated: Vendor[]): { extra: Vendor[]; hostsFor: M
   const hostsFor = new Map<string, string[]>()
   const extra: Vendor[] = []
   const curatedIds = new Set(curated.map((v) => v.id))
-  for (const entity of [...entities].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entity of [...entities].sort((a, b) => localeOrder(a.name, b.name))) {
     // `*.linkedin.com` stays subdomains-only: the apex and www. are the public website, whose links are not tracking
     // an ad or social network's www. host is its public site (profile and share links), even where the dataset lists it
     const website = (d: string) => (entity.category === 'ad' || entity.category === 'social') && d.startsWith('www.')

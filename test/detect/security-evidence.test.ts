@@ -22,10 +22,12 @@ describe('isLocalHost', () => {
     'localhost', '127.0.0.1', '127.8.9.10', '[::1]', '10.0.3.7', '172.16.0.1', '172.31.255.255', '192.168.1.20', '169.254.169.254',
     'api', 'db', 'host.docker.internal', 'my-app.local', 'dev.localhost', 'service.test', 'acme.example', 'x.invalid',
     'example.com', 'www.example.org', 'api.example.net', '[fd12:3456::1]', '[fe80::1]', '100.100.1.1',
+    // the IPv6 documentation prefix (RFC 3849), like example.com
+    '[2001:db8::1]',
   ])('%s is local, private or reserved', (host) => {
     expect(isLocalHost(host)).toBe(true)
   })
-  it.each(['hooks.partner-api.com', '172.32.0.1', '11.0.0.1', '8.8.8.8', 'example.com.evil.io', 'localhost.attacker.io', 'notexample.com', '[2001:db8::1]'])('%s is public', (host) => {
+  it.each(['hooks.partner-api.com', '172.32.0.1', '11.0.0.1', '8.8.8.8', 'example.com.evil.io', 'localhost.attacker.io', 'notexample.com', '[2606:4700::1111]', '[2001:db9::1]'])('%s is public', (host) => {
     expect(isLocalHost(host)).toBe(false)
   })
   it('knows identifier hosts (namespaces, schemas) are not endpoints', () => {

@@ -768,16 +768,22 @@ export const cookiesDetector: CodeDetector = {
       emit({ kind: 'cookie', value: vendor, reason: 'vendor-init', node, data: { role: 'vendor-init', vendor, ...(pkg ? { package: pkg } : {}), cookies: setting === undefined, ...(setting ? { setting } : {}) } })
     }
 
-    const handleVendorCall = (call: ts.CallExpression) => {
-      if (imports.size === 0 && !mentionsSnippet) return
+    /** fbq('init', …), gtag('config', …), ttq.load(…): true when the call is a global snippet's init. */
+    const handleGlobalInit = (call: ts.CallExpression): boolean => {
       const callee = call.expression
-      // fbq('init', …), gtag('config', …), ttq.load(…)
       const globalName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined
       const global = globalName && !imports.has(globalName) ? GLOBAL_INITS[globalName] : undefined
       if (global && (ts.isIdentifier(callee) ? global.first && stringOf(call.arguments[0]) === global.first : INIT_METHODS.has((callee as ts.PropertyAccessExpression).name.text))) {
         for (const vendor of global.vendors) if (catalog.get(vendor)) emitInit(call, vendor, undefined, [...call.arguments])
-        return
+        return true
       }
+      return false
+    }
+
+    const handleVendorCall = (call: ts.CallExpression) => {
+      if (imports.size === 0 && !mentionsSnippet) return
+      if (handleGlobalInit(call)) return
+      const callee = call.expression
       let binding: ImportBinding | undefined
       if (ts.isIdentifier(callee)) binding = imports.get(callee.text)
       else if (ts.isPropertyAccessExpression(callee) && INIT_METHODS.has(callee.name.text)) binding = importOf(callee.expression)
@@ -814,6 +820,11 @@ export const cookiesDetector: CodeDetector = {
       const name = packageNameOf(module)
       return !!name && vendor.cookies.some((c) => c.packages?.some((p) => packageMatches(p, name)))
     }
+
+    /** Whether the file loads anything the rest of the analysis acts on: a vendor package, lucia, @next/third-parties. */
+    const loadsCookieCode = (): boolean =>
+      [...imports.values()].some((b) => vendorOfModule(b.module) !== undefined || fromModule(b, 'lucia') || b.module === '@next/third-parties/google')
+      || moduleLoads.some(({ spec }) => vendorOfModule(spec.text) !== undefined)
 
     const handleModuleLoads = () => {
       const seen = new Set<string>()
@@ -966,25 +977,33 @@ export const cookiesDetector: CodeDetector = {
         [ts.SyntaxKind.VariableDeclaration]: (n) => visitVariable(n as ts.VariableDeclaration),
         [ts.SyntaxKind.CallExpression]: (n) => onCall(n as ts.CallExpression),
         [ts.SyntaxKind.NewExpression]: (n) => news.push(n as ts.NewExpression),
-        [ts.SyntaxKind.BinaryExpression]: (n) => {
-          const op = (n as ts.BinaryExpression).operatorToken.kind
-          if (mentionsCookies && (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.PlusEqualsToken)) assignments.push(n as ts.BinaryExpression)
-        },
-        [ts.SyntaxKind.PropertyAssignment]: (n) => {
-          const p = n as ts.PropertyAssignment
-          if (mentionsCookies && /^set-cookie$/i.test(propName(p.name) ?? '')) headerProps.push(p)
-        },
-        [ts.SyntaxKind.ArrayLiteralExpression]: (n) => {
-          const a = n as ts.ArrayLiteralExpression
-          if (mentionsCookies && a.elements.length === 2 && /^set-cookie$/i.test(stringOf(a.elements[0] as ts.Expression) ?? '')) headerTuples.push(a)
-        },
-        [ts.SyntaxKind.ObjectLiteralExpression]: (n) => {
-          if (mentionsCookies) objects.push(n as ts.ObjectLiteralExpression)
-        },
+        // assignments, headers and session configs are looked for only where cookies are mentioned: elsewhere
+        // these node kinds (every object literal and property) need no visit at all
+        ...(mentionsCookies ? {
+          [ts.SyntaxKind.BinaryExpression]: (n: ts.Node) => {
+            const op = (n as ts.BinaryExpression).operatorToken.kind
+            if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.PlusEqualsToken) assignments.push(n as ts.BinaryExpression)
+          },
+          [ts.SyntaxKind.PropertyAssignment]: (n: ts.Node) => {
+            const p = n as ts.PropertyAssignment
+            if (/^set-cookie$/i.test(propName(p.name) ?? '')) headerProps.push(p)
+          },
+          [ts.SyntaxKind.ArrayLiteralExpression]: (n: ts.Node) => {
+            const a = n as ts.ArrayLiteralExpression
+            if (a.elements.length === 2 && /^set-cookie$/i.test(stringOf(a.elements[0] as ts.Expression) ?? '')) headerTuples.push(a)
+          },
+          [ts.SyntaxKind.ObjectLiteralExpression]: (n: ts.Node) => objects.push(n as ts.ObjectLiteralExpression),
+        } : {}),
         [ts.SyntaxKind.JsxOpeningElement]: (n) => jsx.push(n as ts.JsxOpeningElement),
         [ts.SyntaxKind.JsxSelfClosingElement]: (n) => jsx.push(n as ts.JsxSelfClosingElement),
       },
       end() {
+        // most files mention no cookie and load no vendor package: a global snippet's init (`gtag('config', …)`) is
+        // then all there can be, and the setters, jars, sessions and vendor SDKs below would find nothing
+        if (!mentionsCookies && !loadsCookieCode()) {
+          if (imports.size > 0 || mentionsSnippet) for (const call of calls) handleGlobalInit(call)
+          return
+        }
         // every variable is known now: jars and react-cookie setters first, then the calls that use them
         const declarations: ts.VariableDeclaration[] = []
         const collect = (node: ts.Node): void => {

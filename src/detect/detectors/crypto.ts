@@ -15,6 +15,8 @@ const SUBTLE_METHODS = new Set(['encrypt', 'decrypt', 'sign', 'verify', 'importK
 const CRYPTO_JS_CIPHERS: Record<string, string> = { AES: 'aes', DES: 'des-cbc', TripleDES: 'des-ede3-cbc', RC4: 'rc4', RC4Drop: 'rc4', Rabbit: 'rabbit', Blowfish: 'bf-cbc' }
 const CRYPTO_JS_HASHES = new Set(['MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160'])
 const SECRET_NAME = /secret|key|token|password|passphrase/i
+/** A call `onCall` acts on names one of these (or its receiver is `subtle`): a file without any has no crypto call. */
+const CALL_WORDS = /create(?:Cipher|Decipher|Hmac|Hash|Sign|Verify)|subtle|crypt|Hmac|MD5|SHA|RIPEMD|setProtectedHeader/
 
 /** A hash name as written (`SHA-256`, `sha256`, `RSA-SHA256`) → `sha256`. */
 export function normalizeHash(raw: string): string | undefined {
@@ -127,7 +129,9 @@ interface ImportBinding {
 
 export const cryptoDetector: CodeDetector = {
   id: 'crypto',
-  create({ emit, file, sourceFile, locate, shared }) {
+  create({ emit, file, sourceFile, locate, text, shared }) {
+    // no call of a file without these words is one `onCall` acts on (an escaped `\u…` identifier could hide one)
+    const mayCall = CALL_WORDS.test(text) || text.includes('\\u')
     const pendingImports = (shared.get('pending') as PendingImport[] | undefined) ?? []
     shared.set('pending', pendingImports)
     const constants = (shared.get('constants') as Map<string, string> | undefined) ?? new Map<string, string>()
@@ -427,7 +431,8 @@ export const cryptoDetector: CodeDetector = {
           remember(name, decl.initializer)
           if (isExported) exported.set(name, decl)
         },
-        [ts.SyntaxKind.CallExpression]: onCall,
+        // constants and imports are still read: other files' calls may use this file's exported constants
+        ...(mayCall ? { [ts.SyntaxKind.CallExpression]: onCall } : {}),
       },
       end() {
         for (const run of pending) run()

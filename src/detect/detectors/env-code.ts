@@ -22,7 +22,10 @@ export function envNameOf(node: ts.Node): string | undefined {
 
 export const envCodeDetector: CodeDetector = {
   id: 'env-code',
-  create({ catalog, emit }) {
+  create({ catalog, emit, text }) {
+    // every read goes through a property named `env`: a file that never says it (even as an escaped `\u…`
+    // identifier) reads no env var, and its nodes need no visit
+    if (!text.includes('env') && !text.includes('\\u')) return { visitors: {} }
     const report = (name: string, node: ts.Node) => {
       const match = catalog.matchEnv(name)
       if (match) emit({ kind: 'env', value: name, vendor: match.vendor.id, reason: match.reason, node })

@@ -220,6 +220,25 @@ function boundName(literal: ts.Node): { name: string; node: ts.Node } | undefine
   return undefined
 }
 
+/** The same literals recur across files: the verdict on each short value is kept. */
+const VALUE_VERDICTS = new Map<string, boolean>()
+const MEMO_VALUE_LENGTH = 256
+
+/**
+ * Whether a value could pass `looksLikeSecretValue` under some category: the categories differ only in the entropy
+ * floor, and 'password' has the lowest.
+ */
+function mayBeSecretValue(value: string): boolean {
+  if (value.length > MEMO_VALUE_LENGTH) return looksLikeSecretValue(value, 'password')
+  let verdict = VALUE_VERDICTS.get(value)
+  if (verdict === undefined) {
+    verdict = looksLikeSecretValue(value, 'password')
+    if (VALUE_VERDICTS.size >= 50_000) VALUE_VERDICTS.clear()
+    VALUE_VERDICTS.set(value, verdict)
+  }
+  return verdict
+}
+
 /** Source files: provider formats over the raw text (comments included), secret-named string literals through the AST. */
 export const hardcodedSecretsCode: CodeDetector = {
   id: HARDCODED_SECRETS_DETECTOR,
@@ -230,7 +249,9 @@ export const hardcodedSecretsCode: CodeDetector = {
     const literal = (node: ts.Node) => {
       const value = (node as ts.StringLiteral).text
       if (value.length < 12 || value.length > 1000) return
-      if ([...provider].some((p) => value.includes(p))) return
+      if (provider.size > 0 && [...provider].some((p) => value.includes(p))) return
+      // the value first, by itself: most literals are words or paths, and the walk to their binding costs more
+      if (!mayBeSecretValue(value)) return
       const bound = boundName(node)
       if (!bound) return
       const category = secretEnvCategory(bound.name, isVendor)

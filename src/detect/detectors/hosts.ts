@@ -99,12 +99,15 @@ export const hostsDetector: CodeDetector = {
       }
     }
     const visit = (node: ts.Node) => {
-      if (isModuleSpecifier(node)) return
       // a template is read whole, each substitution standing in as one host label: `https://${sub}.posthog.com`
       const raw = ts.isTemplateExpression(node)
         ? node.head.text + node.templateSpans.map((span) => `${PLACEHOLDER}${span.literal.text}`).join('')
         : (node as ts.LiteralLikeNode).text
       if (!raw || raw.length < 4) return
+      // most literals hold neither a URL nor a bare host name: settle that before the walks up the tree
+      const maybeUrl = raw.includes('://') || raw.startsWith('//')
+      if (!maybeUrl && (!raw.includes('.') || bareHost(raw) === undefined)) return
+      if (isModuleSpecifier(node)) return
       const owner = owningName(node)
       const resource = owner === 'href' && isResourceLinkHref(node)
       if ((owner && LINK_NAMES.has(owner) && !resource) || isOpenedLink(node)) return
@@ -114,11 +117,12 @@ export const hostsDetector: CodeDetector = {
       // the policy page is prose about vendors: only what it loads counts, not the names and links it shows
       if (file.isPolicy && kind !== 'script') return
       const offset = text.length - raw.length
-      const start = node.getStart(sourceFile) + 1
       for (const url of findUrls(text)) {
         const match = catalog.matchUrl(url.host, url.path)
+        if (!match) continue
         const value = url.host.replaceAll(PLACEHOLDER, '*')
-        if (match) emit({ kind, value, vendor: match.vendor.id, reason: match.reason, pos: start + Math.max(0, url.index - offset), data: { url: url.url.replaceAll(PLACEHOLDER, '*').slice(0, 200) } })
+        const start = node.getStart(sourceFile) + 1
+        emit({ kind, value, vendor: match.vendor.id, reason: match.reason, pos: start + Math.max(0, url.index - offset), data: { url: url.url.replaceAll(PLACEHOLDER, '*').slice(0, 200) } })
       }
       const host = bareHost(text)
       if (host) {

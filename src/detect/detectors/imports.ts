@@ -26,9 +26,14 @@ function importKind(node: ts.Node): string {
   return 'import'
 }
 
+/** A call loads a module only as `require(…)` or `import(…)` (comments may sit before the parenthesis). */
+const LOADING_CALL = /\brequire\b|\bimport\s*(?:\(|\/[*/])/
+
 export const importsDetector: CodeDetector = {
   id: 'imports',
-  create({ catalog, emit }) {
+  create({ catalog, emit, text }) {
+    // without either word (even as an escaped `\u…` identifier), no call of the file loads a module
+    const mayLoad = LOADING_CALL.test(text) || text.includes('\\u')
     const visit = (node: ts.Node) => {
       const spec = moduleSpecifierOf(node)
       if (!spec) return
@@ -44,7 +49,7 @@ export const importsDetector: CodeDetector = {
         [ts.SyntaxKind.ImportDeclaration]: visit,
         [ts.SyntaxKind.ExportDeclaration]: visit,
         [ts.SyntaxKind.ImportEqualsDeclaration]: visit,
-        [ts.SyntaxKind.CallExpression]: visit,
+        ...(mayLoad ? { [ts.SyntaxKind.CallExpression]: visit } : {}),
       },
     }
   },

@@ -102,27 +102,61 @@ export function bindingName(node: ts.Node): string | undefined {
   return undefined
 }
 
+/** What a literal's text alone says: the regions of the host it is, or the region code it is, or nothing. */
+type LiteralRegions = { host: RegionInfo[] } | { code: RegionInfo; value: string } | null
+
+function literalRegions(table: RegionTable, value: string): LiteralRegions {
+  const v = value.trim().toLowerCase()
+  if (v.length > 40) return null
+  const host = bareHost(v)
+  if (host) return { host: regionsInHost(table, host) }
+  const region = lookupRegionValue(table, v)
+  return region ? { code: region, value: v } : null
+}
+
+/** The same literals and URL hosts recur across a repo (`'GET'`, `api.stripe.com`): each is judged once per table. */
+const LITERAL_MEMO = new WeakMap<RegionTable, { literals: Map<string, LiteralRegions>; hosts: Map<string, RegionInfo[]> }>()
+const MEMO_LIMIT = 50_000
+
+function memoized<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
+  // a long literal is rarely repeated, and would make the memo heavy
+  if (key.length > 256) return compute(key)
+  let found = memo.get(key)
+  if (found === undefined) {
+    found = compute(key)
+    if (memo.size >= MEMO_LIMIT) memo.clear()
+    memo.set(key, found)
+  }
+  return found
+}
+
 export const regionCodeDetector: CodeDetector = {
   id: 'regions',
   create({ emit }) {
     const table = loadRegionTable()
+    let memo = LITERAL_MEMO.get(table)
+    if (!memo) {
+      memo = { literals: new Map(), hosts: new Map() }
+      LITERAL_MEMO.set(table, memo)
+    }
+    const { literals, hosts } = memo
     const visit = (node: ts.Node) => {
       const value = (node as ts.LiteralLikeNode).text
       if (!value || value.length > 2048) return
       if (value.includes('://')) {
-        for (const url of findUrls(value)) for (const r of regionsInHost(table, url.host)) emit({ ...regionEvidence(table, r, 'host'), node })
+        for (const url of findUrls(value)) {
+          for (const r of memoized(hosts, url.host, (host) => regionsInHost(table, host))) emit({ ...regionEvidence(table, r, 'host'), node })
+        }
         return
       }
-      const v = value.trim().toLowerCase()
-      if (v.length > 40) return
-      const host = bareHost(v)
-      if (host) {
-        for (const r of regionsInHost(table, host)) emit({ ...regionEvidence(table, r, 'host'), node })
+      const found = memoized(literals, value, (v) => literalRegions(table, v))
+      if (!found) return
+      if ('host' in found) {
+        for (const r of found.host) emit({ ...regionEvidence(table, r, 'host'), node })
         return
       }
       // the table first: most strings are no region code, and the binding walk is the costly part
-      const region = lookupRegionValue(table, v)
-      if (!region) return
+      const { code: region, value: v } = found
       const name = bindingName(node)
       const inRegionSlot = name !== undefined && REGION_NAME.test(name)
       const inLocationSlot = !inRegionSlot && name !== undefined && LOCATION_NAME.test(name) && lookupRegionValue(table, v, true) !== undefined

@@ -52,6 +52,8 @@ const PASS_THROUGH_STATICS = new Set(['JSON.stringify', 'Buffer.from', 'Buffer.c
 const CARRYING_CONSTRUCTORS = /(?:^|\.)(?:\w*Error|URL|URLSearchParams|Headers|String|Buffer)$/
 /** AWS SDK v3 commands whose result is a plaintext secret. */
 const SECRET_COMMANDS = /^(?:Decrypt|GetSecretValue|BatchGetSecretValue|GetParameters?|GetParametersByPath)Command$/
+/** What a decrypt call's name, its decipher object or its AWS command (`isDecryptCall`) must contain. */
+const DECRYPT_WORDS = /decrypt|unseal|decipher|Command/i
 /** A first word of a call that does not return the secret it is given (`deleteUserSecrets(id)` returns a count). */
 const NON_SECRET_VERBS = new Set([
   'delete', 'remove', 'count', 'has', 'is', 'validate', 'verify', 'check', 'hash', 'encrypt', 'seal', 'mask', 'redact', 'compare',
@@ -250,7 +252,8 @@ function isNonSecretType(type: ts.TypeNode | undefined): boolean {
 }
 
 function hasExportModifier(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  // node.modifiers, not ts.getModifiers(): the same `export` keyword without a filtered copy of the list
+  return ts.canHaveModifiers(node) && (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false)
 }
 
 /** The property path from a destructuring's initializer to one of its names: `const { a: { b } } = x` → ['a', 'b']. */
@@ -312,10 +315,16 @@ class FileAnalysis {
   private depth = 0
   private evaluations = 0
   private importsReporter = false
+  /** Whether the file imports an error reporter or `debug` in any form: only then can a plain `name(…)` call be a sink. */
+  private importsSinkFunction = false
   private readonly isVendor: (word: string) => boolean
+  /** Whether any call of the file can be a decrypt call (see `isDecryptCall`): most files say none of its words. */
+  private readonly mayDecrypt: boolean
 
   constructor(private readonly context: CodeContext) {
     this.isVendor = vendorWords(context.catalog)
+    // the words are matched in lower case after splitting a name; an escaped `\u…` identifier hides them from the text
+    this.mayDecrypt = DECRYPT_WORDS.test(context.text) || context.text.includes('\\u')
   }
 
   // -------------------------------------------------------------- collection, during the shared walk
@@ -324,8 +333,13 @@ class FileAnalysis {
     let scope: ts.Node | undefined = scopeFrom
     while (scope && !(functionScoped ? isFunctionScope(scope) : isScope(scope))) scope = scope.parent
     if (!scope) return
-    if (!this.scopes.has(scope)) this.scopes.set(scope, new Map())
-    this.scopes.get(scope)!.set(decl.name, decl)
+    if (decl.kind === 'import' && (decl.spec === 'debug' || REPORTER_PACKAGES.test(decl.spec))) this.importsSinkFunction = true
+    let names = this.scopes.get(scope)
+    if (!names) {
+      names = new Map()
+      this.scopes.set(scope, names)
+    }
+    names.set(decl.name, decl)
   }
 
   visitors(): Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> {
@@ -380,6 +394,8 @@ class FileAnalysis {
 
   private onVariable(node: ts.VariableDeclaration): void {
     const list = node.parent
+    // the search for the declaring scope starts above the list: neither a declaration nor its list is a scope
+    const scopeFrom = ts.isVariableDeclarationList(list) ? list.parent : node
     const functionScoped = ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0
     const exported = ts.isVariableDeclarationList(list) && ts.isVariableStatement(list.parent) && hasExportModifier(list.parent)
     // `for (const token of this.raw)`: a loop variable is an element of something, judged by nothing but that something
@@ -390,19 +406,19 @@ class FileAnalysis {
     if (ts.isIdentifier(node.name)) {
       if (required) {
         if (REPORTER_PACKAGES.test(required)) this.importsReporter = true
-        this.declare(node, { kind: 'import', name: node.name.text, spec: required, imported: 'default' })
+        this.declare(scopeFrom, { kind: 'import', name: node.name.text, spec: required, imported: 'default' })
       } else {
-        this.declare(node, { kind: 'var', name: node.name.text, node, init: node.initializer, path: [], exported, type: node.type, iterated }, functionScoped)
+        this.declare(scopeFrom, { kind: 'var', name: node.name.text, node, init: node.initializer, path: [], exported, type: node.type, iterated }, functionScoped)
       }
       return
     }
     for (const el of this.bindingElements(node.name)) {
       const p = bindingPath(el)
       if (required && p.length === 1) {
-        this.declare(node, { kind: 'import', name: (el.name as ts.Identifier).text, spec: required, imported: p[0] })
+        this.declare(scopeFrom, { kind: 'import', name: (el.name as ts.Identifier).text, spec: required, imported: p[0] })
         continue
       }
-      this.declare(node, { kind: 'var', name: (el.name as ts.Identifier).text, node: el, init: node.initializer, path: p, exported, iterated }, functionScoped)
+      this.declare(scopeFrom, { kind: 'var', name: (el.name as ts.Identifier).text, node: el, init: node.initializer, path: p, exported, iterated }, functionScoped)
     }
   }
 
@@ -449,6 +465,11 @@ class FileAnalysis {
     return d?.kind === 'var' && d.path.length === 0 ? d.init : undefined
   }
 
+  /** A node's source text: given the file, getText() need not walk up to find it. */
+  private text(node: ts.Node): string {
+    return node.getText(this.context.sourceFile)
+  }
+
   private line(node: ts.Node): number {
     return this.context.locate(node).line
   }
@@ -490,7 +511,7 @@ class FileAnalysis {
     }
     if (ts.isCallExpression(expr)) return this.call(expr)
     if (ts.isNewExpression(expr)) {
-      const name = expr.expression.getText()
+      const name = this.text(expr.expression)
       if (!CARRYING_CONSTRUCTORS.test(name)) return []
       return (expr.arguments ?? []).flatMap((a) => this.asValue(this.evaluate(a)))
     }
@@ -534,7 +555,7 @@ class FileAnalysis {
     const out: Hit[] = []
     for (const h of hits) {
       if (h.headers) {
-        if (isSecretHeader(key)) out.push(this.secretHit(node, node.getText(), 'headers', 'header'))
+        if (isSecretHeader(key)) out.push(this.secretHit(node, this.text(node), 'headers', 'header'))
         continue
       }
       if (h.path === null) out.push(h)
@@ -545,7 +566,7 @@ class FileAnalysis {
         if (o.kind === 'secret' && o.source.kind === 'name') continue
         // `value.SecretString` of a decrypted `value` is logged as `value.SecretString`
         out.push(o.kind === 'secret'
-          ? { ...h, origin: { kind: 'secret', source: { ...o.source, name: short(node.getText()), origin: o.source.origin ?? o.source.name } } }
+          ? { ...h, origin: { kind: 'secret', source: { ...o.source, name: short(this.text(node)), origin: o.source.origin ?? o.source.name } } }
           : { ...h, read: [...(h.read ?? []), key] })
       }
       else if (h.path[0] === key || h.path[0] === '*') out.push({ ...h, path: h.path.slice(1) })
@@ -625,15 +646,15 @@ class FileAnalysis {
       const category = secretEnvCategory(key, this.isVendor)
       return category ? [this.secretHit(node, `process.env.${key}`, 'env', category)] : []
     }
-    if (key === 'env' && isEnvObject(node)) return [this.secretHit(node, node.getText(), 'env', 'secret')]
+    if (key === 'env' && isEnvObject(node)) return [this.secretHit(node, this.text(node), 'env', 'secret')]
     // req.headers, request.headers, ctx.request.headers, c.req.raw.headers
-    if (key === 'headers' && this.isRequest(obj)) return [this.secretHit(node, node.getText(), 'headers', 'header', { headers: true })]
+    if (key === 'headers' && this.isRequest(obj)) return [this.secretHit(node, this.text(node), 'headers', 'header', { headers: true })]
     if (isMetadataName(key) || key === 'length' || key === 'size' || key === 'byteLength') return []
     // what the object is (a decrypted value, a headers object) says more than the property's name
     const inner = this.member(this.evaluate(obj), key, node)
     if (inner.some((h) => h.origin.kind === 'secret')) return inner
     const category = secretNameCategory(key, this.isVendor)
-    return category ? [this.secretHit(node, node.getText(), 'name', category), ...inner] : inner
+    return category ? [this.secretHit(node, this.text(node), 'name', category), ...inner] : inner
   }
 
   private isRequest(expr: ts.Expression): boolean {
@@ -646,10 +667,10 @@ class FileAnalysis {
   private call(expr: ts.CallExpression): Hit[] {
     const callee = unwrap(expr.expression)
     const name = calleeName(callee)
-    if (this.isDecryptCall(expr)) return [this.secretHit(expr, `${short(callee.getText(), 40)}(…)`, 'decrypt', 'secret')]
+    if (this.isDecryptCall(expr)) return [this.secretHit(expr, `${short(this.text(callee), 40)}(…)`, 'decrypt', 'secret')]
     if (name) {
       const category = getterCategory(name, this.isVendor)
-      if (category) return [this.secretHit(expr, `${short(callee.getText(), 40)}(…)`, 'getter', category)]
+      if (category) return [this.secretHit(expr, `${short(this.text(callee), 40)}(…)`, 'getter', category)]
     }
     // headers.get('authorization'), req.get('authorization') (Express), c.req.header('x-api-key') (Hono), headers() from next/headers
     if (ts.isPropertyAccessExpression(callee) && (name === 'get' || name === 'header' || name === 'getAll')) {
@@ -657,8 +678,8 @@ class FileAnalysis {
       const onRequest = name !== 'getAll' && this.isRequest(callee.expression)
       if (onHeaders || onRequest) {
         const arg = expr.arguments[0]
-        if (arg && ts.isStringLiteralLike(arg)) return isSecretHeader(arg.text) ? [this.secretHit(expr, expr.getText(), 'headers', 'header')] : []
-        return onHeaders ? [this.secretHit(expr, expr.getText(), 'headers', 'header')] : []
+        if (arg && ts.isStringLiteralLike(arg)) return isSecretHeader(arg.text) ? [this.secretHit(expr, this.text(expr), 'headers', 'header')] : []
+        return onHeaders ? [this.secretHit(expr, this.text(expr), 'headers', 'header')] : []
       }
     }
     if (ts.isIdentifier(callee)) {
@@ -669,7 +690,7 @@ class FileAnalysis {
     }
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = callee.expression
-      const staticName = `${receiver.getText()}.${callee.name.text}`
+      const staticName = `${this.text(receiver)}.${callee.name.text}`
       if (PASS_THROUGH_STATICS.has(staticName)) {
         if (staticName === 'Object.assign') return expr.arguments.flatMap((a) => this.evaluate(a))
         return expr.arguments.flatMap((a) => this.evaluate(a).map((h) => ({ ...h, path: h.headers ? h.path : [] })))
@@ -690,6 +711,7 @@ class FileAnalysis {
 
   /** `decryptSecret(x)`, `kms.decrypt(…)`, `decipher.update(…)`, `client.send(new GetSecretValueCommand(…))`. */
   isDecryptCall(expr: ts.CallExpression): boolean {
+    if (!this.mayDecrypt) return false
     const callee = unwrap(expr.expression)
     const name = calleeName(callee)
     if (name && isDecryptName(name)) return true
@@ -730,12 +752,12 @@ class FileAnalysis {
         && op !== ts.SyntaxKind.CommaToken && !(op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment)
     }
     if (ts.isPropertyAccessExpression(e)) return isMetadataName(e.name.text) || e.name.text === 'length'
-    if (ts.isNewExpression(e)) return !CARRYING_CONSTRUCTORS.test(e.expression.getText())
+    if (ts.isNewExpression(e)) return !CARRYING_CONSTRUCTORS.test(this.text(e.expression))
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression)
       const name = calleeName(callee)
       if (!name) return false
-      if (CLEAN_GLOBALS.has(name) || (ts.isPropertyAccessExpression(callee) && /^(?:Math|Date|Number)$/.test(callee.expression.getText()))) return true
+      if (CLEAN_GLOBALS.has(name) || (ts.isPropertyAccessExpression(callee) && /^(?:Math|Date|Number)$/.test(this.text(callee.expression)))) return true
       const first = splitWords(name)[0]
       return first !== undefined && NON_SECRET_VERBS.has(first)
     }
@@ -801,27 +823,28 @@ class FileAnalysis {
       if (ts.isPropertyAccessExpression(callee)) {
         const method = callee.name.text
         const obj = unwrap(callee.expression)
-        const objText = short(obj.getText(), 40)
+        // the receiver's text is for display: read only for a call that is a sink
+        const objText = () => short(this.text(obj), 40)
         if (ts.isIdentifier(obj) && obj.text === 'console' && !this.resolve(obj) && CONSOLE_METHODS.has(method)) {
           sinks.push({ call, args: call.arguments, positions: method === 'assert' ? call.arguments.map((_, i) => i).slice(1) : undefined, display: `console.${method}`, kind: 'console' })
           continue
         }
-        if (method === 'write' && /^process\.(?:stdout|stderr)$/.test(obj.getText())) {
-          sinks.push({ call, args: call.arguments, positions: [0], display: `${obj.getText()}.write`, kind: 'stdout' })
+        if (method === 'write' && /^process\.(?:stdout|stderr)$/.test(this.text(obj))) {
+          sinks.push({ call, args: call.arguments, positions: [0], display: `${this.text(obj)}.write`, kind: 'stdout' })
           continue
         }
         if (REPORTER_METHODS.has(method) && this.isReporter(obj)) {
-          sinks.push({ call, args: call.arguments, display: `${objText}.${method}`, kind: 'error-reporter' })
+          sinks.push({ call, args: call.arguments, display: `${objText()}.${method}`, kind: 'error-reporter' })
           continue
         }
         // logger.child({ … }) writes its bindings on every line it logs
         if (LOG_METHODS.has(method) || method === 'child') {
           const logger = this.loggerRef(obj)
-          if (logger) sinks.push({ call, args: call.arguments, display: `${objText}.${method}`, kind: 'logger', logger })
+          if (logger) sinks.push({ call, args: call.arguments, display: `${objText()}.${method}`, kind: 'logger', logger })
         }
         continue
       }
-      if (ts.isIdentifier(callee)) {
+      if (ts.isIdentifier(callee) && this.importsSinkFunction) {
         const decl = this.resolve(callee)
         // import { captureMessage } from '@sentry/node'
         if (decl?.kind === 'import' && REPORTER_PACKAGES.test(decl.spec) && REPORTER_METHODS.has(decl.imported)) {
@@ -841,7 +864,7 @@ class FileAnalysis {
     for (const t of this.throws) {
       const thrown = t.expression ? unwrap(t.expression) : undefined
       if (!thrown) continue
-      if (ts.isNewExpression(thrown)) sinks.push({ call: thrown, args: thrown.arguments ?? [], display: `throw new ${short(thrown.expression.getText(), 30)}`, kind: 'thrown-error' })
+      if (ts.isNewExpression(thrown)) sinks.push({ call: thrown, args: thrown.arguments ?? [], display: `throw new ${short(this.text(thrown.expression), 30)}`, kind: 'thrown-error' })
       else if (ts.isTemplateExpression(thrown) || ts.isBinaryExpression(thrown)) sinks.push({ call: thrown, args: [thrown], display: 'throw', kind: 'thrown-error' })
     }
     return sinks
@@ -969,6 +992,8 @@ class FileAnalysis {
 }
 
 function dedupe(hits: Hit[]): Hit[] {
+  // most values carry nothing, or one thing: nothing to compare
+  if (hits.length < 2) return hits
   const seen = new Set<string>()
   const out: Hit[] = []
   for (const h of hits) {
@@ -1056,7 +1081,7 @@ export const secretFlowDetector: CodeDetector = {
         if (exports.loggers.size > 0 || exports.secrets.size > 0) state.modules.set(context.file.path, exports)
         state.sinks.push(...sinks)
         for (const call of decryptSites) {
-          context.emit({ kind: 'secret', value: `${short(call.expression.getText(), 40)}(…)`, reason: 'decrypt-call', node: call, data: { role: 'decrypt-site' } })
+          context.emit({ kind: 'secret', value: `${short(call.expression.getText(context.sourceFile), 40)}(…)`, reason: 'decrypt-call', node: call, data: { role: 'decrypt-site' } })
         }
       },
     }

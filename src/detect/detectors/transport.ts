@@ -43,6 +43,27 @@ function isModuleSpecifier(node: ts.Node): boolean {
   return !!p && (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || (ts.isCallExpression(p) && p.arguments[0] === node && (p.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(p.expression) && p.expression.text === 'require'))))
 }
 
+type EndpointEvidence = ReturnType<typeof evidenceFor>
+
+/** The endpoints of a literal's text, each with its offset: the same URL literals recur across a repo. */
+const ENDPOINTS = new Map<string, Array<{ index: number; evidence: EndpointEvidence }>>()
+
+function endpointsIn(text: string): Array<{ index: number; evidence: EndpointEvidence }> {
+  let found = ENDPOINTS.get(text)
+  if (!found) {
+    found = []
+    for (const url of findUrls(text)) {
+      const endpoint = endpointOf(url)
+      if (endpoint) found.push({ index: url.index, evidence: evidenceFor({ ...url, url: url.url.replace(/§/g, '${…}') }, endpoint.secure) })
+    }
+    if (text.length <= 512) {
+      if (ENDPOINTS.size >= 50_000) ENDPOINTS.clear()
+      ENDPOINTS.set(text, found)
+    }
+  }
+  return found
+}
+
 export const transportCodeDetector: CodeDetector = {
   id: 'transport',
   create({ emit, sourceFile, file, text: fileText }) {
@@ -57,17 +78,18 @@ export const transportCodeDetector: CodeDetector = {
       }
     }
     const visit = (node: ts.Node) => {
-      // a substitution stands in as '§', which no host contains: `http://${host}/x` names no host we can judge
+      // a substitution stands in as '§', which no host contains: `http://${host}/x` names no host we can judge.
+      // It also splits the template: a `://` can only sit within one literal part, so those are checked before joining
+      if (ts.isTemplateExpression(node) && !node.head.text.includes('://') && !node.templateSpans.some((span) => span.literal.text.includes('://'))) return
       const text = ts.isTemplateExpression(node)
         ? node.head.text + node.templateSpans.map((span) => `§${span.literal.text}`).join('')
         : (node as ts.LiteralLikeNode).text
       if (!text || text.length < 10 || !text.includes('://')) return
+      const endpoints = endpointsIn(text)
+      if (endpoints.length === 0) return
       if (isModuleSpecifier(node) || isNamespaceArgument(node) || notAnEndpoint(owningName(node))) return
       const start = node.getStart(sourceFile) + 1
-      for (const url of findUrls(text)) {
-        const endpoint = endpointOf(url)
-        if (endpoint) emit({ ...evidenceFor({ ...url, url: url.url.replace(/§/g, '${…}') }, endpoint.secure), pos: start + url.index })
-      }
+      for (const { index, evidence } of endpoints) emit({ ...evidence, data: { ...evidence.data }, pos: start + index })
     }
     return {
       visitors: {

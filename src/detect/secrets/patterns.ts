@@ -14,6 +14,8 @@ export interface ProviderRule {
   vendor?: string
   /** Literal substrings, one of which every match contains: the prefilter. */
   hints: string[]
+  /** A literal every match also contains, checked before the pattern runs (a hint as common as `://` is not enough). */
+  requires?: string
   pattern: RegExp
   /** Extra validation on the whole match (and the text around it). */
   accept?(value: string, text: string, index: number): boolean
@@ -227,7 +229,7 @@ export const PROVIDER_RULES: ProviderRule[] = [
   },
   {
     // a password inside a URL: postgres://app:s3cr3t@db…, https://user:pass@host. Sentry DSNs carry a public key only.
-    id: 'url-credentials', label: 'a password in a connection URL', hints: ['://'],
+    id: 'url-credentials', label: 'a password in a connection URL', hints: ['://'], requires: '@',
     pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|https?|ftps?):\/\/[^\s:@/'"`<>]{1,128}:[^\s@/'"`<>]{1,256}@[A-Za-z0-9][^\s/'"`<>:]{0,255}/g,
     accept: (v) => {
       const userStart = v.indexOf('://') + 3
@@ -268,7 +270,7 @@ export function findProviderSecrets(text: string, rules: ProviderRule[] = PROVID
   const out: ProviderMatch[] = []
   const present = hintsIn(text, rules)
   for (const rule of rules) {
-    if (!rule.hints.some((h) => present.has(h))) continue
+    if (!rule.hints.some((h) => present.has(h)) || (rule.requires && !text.includes(rule.requires))) continue
     rule.pattern.lastIndex = 0
     let found = 0
     for (const m of text.matchAll(rule.pattern)) {

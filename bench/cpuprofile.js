@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Summarises V8 CPU profiles of a scan: time per pipeline part (the parse, each detector with the TypeScript helpers it
+// calls, collect, catalog…), then the hottest functions by self time. Several profiles are averaged: runs are noisy.
+// Usage: node --cpu-prof --cpu-prof-dir=prof bench/scan.js bench/corpus/5000   (a few times), then
+//        node bench/cpuprofile.js prof/*.cpuprofile [top N functions, default 30]
+import { readFileSync } from 'node:fs'
+
+const args = process.argv.slice(2)
+const top = /^\d+$/.test(args.at(-1) ?? '') ? Number(args.pop()) : 30
+if (args.length === 0) {
+  console.error('usage: node bench/cpuprofile.js <file.cpuprofile>… [N]')
+  process.exit(2)
+}
+
+const short = (url) => url.replace(/^.*\/(dist|node_modules)\//, '$1/')
+
+/** The part of the pipeline a stack belongs to: its outermost frame in a detector, collect, the catalog… */
+function partOf(stack) {
+  for (const f of stack) {
+    if (/dist\/detect\/(detectors|secrets)\/|dist\/detect\/urls/.test(f.url)) return short(f.url)
+    if (/dist\/catalog\//.test(f.url)) return 'catalog'
+    if (/dist\/collect\//.test(f.url)) return 'collect (walk, file reads)'
+    if (f.functionName === 'parseSource') return 'parse (TypeScript)'
+    if (/dist\/(policy|checks|reporters)\/|dist\/core\/(?!audit)/.test(f.url)) return 'declare, diff, report'
+  }
+  if (stack.some((f) => /dist\/detect\/engine/.test(f.url))) return 'engine (walk, dispatch, emit)'
+  return stack.some((f) => f.functionName === 'audit') ? 'audit (other)' : 'outside audit (start-up, module loading)'
+}
+
+const parts = new Map()
+const self = new Map()
+const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms / args.length)
+for (const file of args) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'))
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const ms = new Map()
+  profile.samples.forEach((id, i) => ms.set(id, (ms.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000))
+  for (const [id, t] of ms) {
+    const node = byId.get(id)
+    const stack = []
+    for (let at = id; at !== undefined; at = parent.get(at)) stack.unshift(byId.get(at).callFrame)
+    add(parts, node.callFrame.functionName === '(garbage collector)' ? 'GC' : partOf(stack), t)
+    add(self, `${node.callFrame.functionName || '(anonymous)'}  ${short(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`, t)
+  }
+}
+const print = (title, map, n) => {
+  console.log(`\n${title}`)
+  for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${v.toFixed(0).padStart(7)} ms  ${k}`)
+}
+print(`time per part (average of ${args.length} profile${args.length > 1 ? 's' : ''})`, parts, 40)
+print('hottest functions (self time)', self, top)
