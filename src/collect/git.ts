@@ -157,13 +157,14 @@ export interface UnchangedFiles {
   commit: string
   /** Blob ids of the files under `root` whose content on disk is the committed one, by path relative to `root`. */
   blobIds: Map<string, string>
-  /** Files under `root` that differ from the commit: changed, added, or not tracked. */
-  changed: number
+  /** Files under `root` that git says differ from the commit (changed, added to the index, deleted), relative to it. */
+  diffed: string[]
 }
 
 /**
  * Which files under `root` still hold what they held at `ref`, with their blob ids, so their content need not be
- * read: everything in `ref`'s tree, minus what `git diff ref` (the work tree against it) and the untracked files name.
+ * read: everything in `ref`'s tree, minus what `git diff ref` (the work tree against it) names. Untracked files need
+ * no listing (an expensive walk for git): they are not in `ref`'s tree, or if they are, git diff names them deleted.
  */
 export async function unchangedSince(root: string, ref: string): Promise<UnchangedFiles> {
   const repo = gitToplevel(root)
@@ -171,13 +172,12 @@ export async function unchangedSince(root: string, ref: string): Promise<Unchang
   if (!commit) throw new GitError(`unknown git ref: ${ref}`)
   const prefix = path.relative(repo, realpathSync(root)).split(path.sep).join('/')
   const under = (p: string): string | undefined => (prefix === '' ? p : p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : undefined)
-  const [diffed, untracked, tree] = await Promise.all([
+  const [diffed, tree] = await Promise.all([
     gitAsync(repo, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--end-of-options', commit, '--']),
-    gitAsync(repo, ['ls-files', '--others', '--exclude-standard', '-z']),
     gitAsync(repo, ['ls-tree', '-r', '-z', '--full-tree', commit]),
   ])
   const changedPaths = new Set<string>()
-  for (const p of `${diffed}\0${untracked}`.split('\0')) if (p) changedPaths.add(p)
+  for (const p of diffed.split('\0')) if (p) changedPaths.add(p)
   const blobIds = new Map<string, string>()
   for (const entry of tree.split('\0')) {
     // `<mode> <type> <id>\t<path>`: regular files only (no symlinks 120000, no submodules)
@@ -189,7 +189,10 @@ export async function unchangedSince(root: string, ref: string): Promise<Unchang
     const rel = under(file)
     if (rel !== undefined) blobIds.set(rel, id)
   }
-  let changed = 0
-  for (const p of changedPaths) if (under(p) !== undefined) changed++
-  return { commit, blobIds, changed }
+  const changed: string[] = []
+  for (const p of changedPaths) {
+    const rel = under(p)
+    if (rel !== undefined) changed.push(rel)
+  }
+  return { commit, blobIds, diffed: changed }
 }

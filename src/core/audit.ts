@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url'
 import { CatalogError, loadCatalog, validateVendorShape } from '../catalog/index.js'
 import { openCache, type CacheStats } from '../cache/index.js'
 import { collectWorkspace } from '../collect/index.js'
-import { unchangedSince } from '../collect/git.js'
+import { unchangedSince, type UnchangedFiles } from '../collect/git.js'
 import { ConfigError, loadConfig } from '../collect/config.js'
 import { detect } from '../detect/index.js'
 import { parsePolicy } from '../policy/index.js'
 import { readsAsEnglish } from '../policy/language.js'
-import type { Claim, Report, SkippedFile, VendorSummary } from '../types/index.js'
+import type { Claim, Report, SkippedFile, VendorSummary, Workspace } from '../types/index.js'
 import { strongestFirst } from '../checks/undeclared-subprocessor/index.js'
 import { buildCookieInventory } from './cookies.js'
 import { diff, type Suppressed } from './diff.js'
@@ -129,9 +129,17 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   }, detected.secrets))
   if (cache) time('detect', () => cache.save())
   const cacheSummary = options.cacheDir === undefined ? undefined : {
-    ...(cache?.stats ?? { hits: 0, misses: 0, written: 0 }), ...(unchanged ? { changed: unchanged.changed } : {}), notices: [...cacheNotices, ...(cache?.notices ?? [])],
+    ...(cache?.stats ?? { hits: 0, misses: 0, written: 0 }), ...(unchanged ? { changed: changedSince(workspace, unchanged) } : {}), notices: [...cacheNotices, ...(cache?.notices ?? [])],
   }
   return { report, timings, ...(cacheSummary ? { cache: cacheSummary } : {}) }
+}
+
+/** The files that differ from the ref: what git diff names (deleted ones too), and collected files git did not know then. */
+function changedSince(workspace: Workspace, unchanged: UnchangedFiles): number {
+  const changed = new Set(unchanged.diffed)
+  const collected = [...workspace.sourceFiles, ...workspace.configFiles, ...(workspace.dataFiles ?? [])].map((f) => f.path)
+  for (const p of [...collected, ...workspace.manifests.map((m) => m.path), ...workspace.lockfiles]) if (!unchanged.blobIds.has(p)) changed.add(p)
+  return changed.size
 }
 
 /** Whether `dir` is `root` or inside it, symlinks resolved as far as they exist. */
