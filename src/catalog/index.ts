@@ -8,6 +8,7 @@ import thirdPartyWeb from 'third-party-web'
 import { parse as parseYaml } from 'yaml'
 import type { Vendor, VendorCategory } from '../types/index.js'
 import { readCompiled, type VendorSource } from './compiled.js'
+import { lookupTable } from '../util/table.js'
 
 export const CATALOG_DIR = fileURLToPath(new URL('../../data/vendors/', import.meta.url))
 
@@ -16,10 +17,10 @@ const PUBLIC_ENV_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC
 
 /** third-party-web categories that are about tracking or talking to users: worth a vendor of their own. */
 const TPW_CATEGORIES = new Set(['ad', 'analytics', 'social', 'customer-success', 'marketing', 'tag-manager', 'consent-provider'])
-const TPW_CATEGORY_MAP: Record<string, VendorCategory> = {
+const TPW_CATEGORY_MAP: Record<string, VendorCategory> = lookupTable({
   ad: 'ads', analytics: 'analytics', social: 'ads', 'customer-success': 'support',
   marketing: 'analytics', 'tag-manager': 'analytics', 'consent-provider': 'consent',
-}
+})
 
 export class CatalogError extends Error {}
 

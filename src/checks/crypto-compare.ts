@@ -1,6 +1,7 @@
 // What a claimed algorithm ("AES-256-GCM", "HMAC-SHA256") says about an observed one: the same, weaker,
 // different, or not known well enough to tell. Shared by encryption-claim-mismatch and signature-claim-mismatch.
 import type { Claim, Evidence, Location } from '../types/index.js'
+import { lookupTable } from '../util/table.js'
 
 /** Uses of HMAC that are not message signing: one-time passwords (HOTP/TOTP are HMAC-SHA1 by standard) and key derivation. */
 export function isNonSigningContext(context: string): boolean {
@@ -76,9 +77,9 @@ export function compareCipher(claimed: string, found: Evidence): Comparison {
   return { verdict: 'match' }
 }
 
-const HASH_RANK: Record<string, number> = {
+const HASH_RANK: Record<string, number> = lookupTable({
   md5: 0, sha1: 1, ripemd160: 1, sha224: 2, sha256: 3, 'sha3-224': 2, 'sha3-256': 3, sha384: 4, 'sha3-384': 4, sha512: 5, 'sha3-512': 5,
-}
+})
 
 export interface MacSpec {
   /** `hmac`, `keyed-hash` (hash over secret‖message), or an asymmetric scheme (`ecdsa`, `ed25519`, `rsassa-pkcs1-v1_5`…). */

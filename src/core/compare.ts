@@ -7,6 +7,7 @@ import type { Comparison, Finding, Location, Severity } from '../types/index.js'
 import { audit, type AuditOptions, type AuditResult } from './audit.js'
 import { compareFindings } from './diff.js'
 import { summarize } from './fail-on.js'
+import { lookupTable } from '../util/table.js'
 
 /** The key under which SARIF results carry the finding fingerprint (`partialFingerprints`). */
 export const SARIF_FINGERPRINT_KEY = 'privaudit/v1'
@@ -52,7 +53,7 @@ export function withComparison(report: FullReport, base: Finding[], label: { bas
   return { ...report, findings: added, summary: summarize(added), comparison }
 }
 
-const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', note: 'note', none: 'note' }
+const LEVELS: Record<string, Severity> = lookupTable({ error: 'error', warning: 'warning', note: 'note', none: 'note' })
 
 /** The findings of a baseline: a privaudit JSON report, or a SARIF log privaudit wrote. Undefined for anything else. */
 export function baselineFindings(data: unknown): Finding[] | undefined {

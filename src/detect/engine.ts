@@ -5,6 +5,7 @@ import { fileKey, type CacheStore } from '../cache/index.js'
 import { decodeTagged, encodeTagged, mergeShared } from '../cache/state.js'
 import { UnreadableFileError } from '../collect/index.js'
 import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
+import { lookupTable } from '../util/table.js'
 
 export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped'> & {
   node?: ts.Node
@@ -86,10 +87,10 @@ export interface DetectResult {
   secrets: string[]
 }
 
-const SCRIPT_KIND: Record<string, ts.ScriptKind> = {
+const SCRIPT_KIND: Record<string, ts.ScriptKind> = lookupTable({
   ts: ts.ScriptKind.TS, mts: ts.ScriptKind.TS, cts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX,
   js: ts.ScriptKind.JS, mjs: ts.ScriptKind.JS, cjs: ts.ScriptKind.JS, jsx: ts.ScriptKind.JSX,
-}
+})
 
 /**
  * The code of an HTML-like file with everything outside <script> (and Astro front matter) blanked,

@@ -1,6 +1,7 @@
 // Vague disclosures by kind: "our analytics providers", "a payment processor", "AI/LLM providers".
 import type { VendorCategory } from '../types/index.js'
 import { clauseStart, WINDOW } from './scope.js'
+import { lookupTable } from '../util/table.js'
 
 export interface CategoryMention {
   categories: VendorCategory[]
@@ -18,7 +19,7 @@ const PROVIDER_NOUNS = new Set([
   'sdk', 'sdks', 'technologies', 'suppliers', 'supplier', 'apis',
 ])
 
-const QUALIFIERS: Record<string, VendorCategory[]> = {
+const QUALIFIERS: Record<string, VendorCategory[]> = lookupTable({
   analytics: ['analytics'], analytic: ['analytics'], statistics: ['analytics'], measurement: ['analytics'], metrics: ['analytics'],
   hosting: ['hosting'], cloud: ['cloud'], infrastructure: ['cloud'],
   payment: ['payments'], payments: ['payments'], billing: ['payments'], checkout: ['payments'], card: ['payments'],
@@ -36,10 +37,10 @@ const QUALIFIERS: Record<string, VendorCategory[]> = {
   maps: ['maps'], mapping: ['maps'], geolocation: ['maps'], queue: ['queue'], queueing: ['queue'], queuing: ['queue'],
   sandbox: ['sandbox'], sandboxing: ['sandbox'], cms: ['cms'],
   flag: ['feature-flags'], flags: ['feature-flags'], flagging: ['feature-flags'], experimentation: ['feature-flags'],
-}
+})
 
 /** Two-word kinds whose meaning differs from their words ("cloud storage" is storage, not cloud). */
-const BIGRAMS: Record<string, VendorCategory[]> = {
+const BIGRAMS: Record<string, VendorCategory[]> = lookupTable({
   'cloud storage': ['storage'], 'file storage': ['storage'], 'object storage': ['storage'],
   'content delivery': ['cdn'], 'content management': ['cms'], 'consent management': ['consent'],
   'code hosting': ['source-control'], 'version control': ['source-control'], 'source control': ['source-control'],
@@ -50,7 +51,7 @@ const BIGRAMS: Record<string, VendorCategory[]> = {
   'language model': ['llm'], 'machine learning': ['llm'], 'generative ai': ['llm'], 'artificial intelligence': ['llm'],
   'feature flag': ['feature-flags'], 'feature flags': ['feature-flags'], 'feature flagging': ['feature-flags'],
   'identity management': ['auth'], 'user authentication': ['auth'],
-}
+})
 
 /** Words that may sit inside such a phrase without changing its kind. */
 const GLUE = new Set([

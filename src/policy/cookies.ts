@@ -14,6 +14,7 @@ import type { Claim, CookiePurpose } from '../types/index.js'
 import { findVendorMentions, type VendorMention } from './mentions.js'
 import { clauseStart, normalizeApostrophes, scopeStart, WINDOW } from './scope.js'
 import type { PolicySentence } from './sentences.js'
+import { lookupTable } from '../util/table.js'
 
 export type CookieThing = 'cookies' | 'trackers' | 'pixels'
 
@@ -27,7 +28,7 @@ export interface CookieDenialData {
 
 const HEAD = /\b(?:cookies?|trackers?|tracking\s+technolog(?:y|ies)|pixels?|web\s+beacons?|beacons?)\b/gi
 
-const PURPOSE_WORDS: Record<string, CookiePurpose[]> = {
+const PURPOSE_WORDS: Record<string, CookiePurpose[]> = lookupTable({
   analytics: ['analytics'], analytic: ['analytics'], analytical: ['analytics'], statistics: ['analytics'], statistical: ['analytics'],
   performance: ['analytics'], measurement: ['analytics'], metrics: ['analytics'],
   advertising: ['advertising'], advertisement: ['advertising'], ad: ['advertising'], ads: ['advertising'], marketing: ['advertising'],
@@ -39,12 +40,12 @@ const PURPOSE_WORDS: Record<string, CookiePurpose[]> = {
   functional: ['functional'], functionality: ['functional'], preference: ['functional'], preferences: ['functional'],
   'non-essential': ['functional', 'analytics', 'advertising'], optional: ['functional', 'analytics', 'advertising'],
   unnecessary: ['functional', 'analytics', 'advertising'],
-}
+})
 /** Words that may sit in the noun phrase without saying anything about purpose. */
 const GLUE = new Set(['and', 'or', '&', 'any', 'other', 'such', 'these', 'those', 'the', 'our', 'strictly', 'party', 'site', 'domain',
   'persistent', 'small', 'own', 'third-party', 'first-party', 'cross-site', 'cross-domain', 'third', 'first', 'cross', '3rd-party', '1st-party',
   'session', 'http', 'browser', 'web', 'similar', 'additional', 'extra', 'unnecessary'])
-const NUMBERS: Record<string, number> = { one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 }
+const NUMBERS: Record<string, number> = lookupTable({ one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 })
 const DETERMINER_DENIALS = new Set(['no', 'without', 'zero', 'nor', 'neither'])
 const NEGATION = /\b(?:not|never|no\s+longer)\b|n't\b/gi
 const COOKIE_VERB = /^\s*(?:\S+\s+){0,3}?(?:use[sd]?|using|utili[sz]e[sd]?|set|sets|setting|place[sd]?|placing|store[sd]?|storing|drop(?:s|ped)?|deploy(?:s|ed)?|employ(?:s|ed)?|load(?:s|ed)?|install(?:s|ed)?|embed(?:s|ded)?|include[sd]?|serve[sd]?|rel(?:y|ies)\s+on|have|has|run|runs|add(?:s|ed)?|allow(?:s|ed)?|permit(?:s|ted)?|work\s+with|track\s+you\s+with)\b/i

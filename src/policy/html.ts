@@ -1,6 +1,7 @@
 // HTML (and, as a fallback, broken JSX) to text blocks with a single forward scan: no DOM, no
 // backtracking regexes, so malformed or huge pages cost linear time and never throw.
 import { BlockBuilder, countNewlines, type PolicyBlock } from './blocks.js'
+import { lookupTable } from '../util/table.js'
 
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -17,7 +18,7 @@ export const HIDDEN_TAGS = new Set(['head', 'noscript', 'template', 'svg', 'math
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 const MAX_STACK = 256
 
-const NAMED_ENTITIES: Record<string, string> = {
+const NAMED_ENTITIES: Record<string, string> = lookupTable({
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwsp: '',
   zwnj: '', zwj: '', mdash: '—', ndash: '–', hyphen: '-', minus: '-', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“',
   rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', hellip: '…', bull: '•', middot: '·',
@@ -27,7 +28,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï', oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', oslash: 'ø',
   uacute: 'ú', ugrave: 'ù', ucirc: 'û', uuml: 'ü', ccedil: 'ç', ntilde: 'ñ', szlig: 'ß', Eacute: 'É', Auml: 'Ä',
   Ouml: 'Ö', Uuml: 'Ü', Ccedil: 'Ç', aelig: 'æ', AElig: 'Æ', oelig: 'œ',
-}
+})
 
 /** Decodes character references; a decoded line break becomes a space so line numbers hold. */
 export function decodeEntities(text: string): string {

@@ -8,6 +8,7 @@ import { parseVendorClaims } from './vendors.js'
 import { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
 import { parseRegionClaims } from './regions.js'
 import { parseSecretLoggingClaims } from './security-secrets.js'
+import { lookupTable } from '../util/table.js'
 
 export { detectFormat, extractPolicyText, type PolicyBlock, type PolicyFormat } from './extract.js'
 export { splitSentences, sentenceRanges, type PolicySentence } from './sentences.js'
@@ -30,7 +31,7 @@ export interface ParsedPolicy {
   claims: Claim[]
 }
 
-const KIND_ORDER: Record<string, number> = { vendor: 0, 'vendor-category': 1, cookie: 2, security: 3, region: 4, 'data-practice': 5 }
+const KIND_ORDER: Record<string, number> = lookupTable({ vendor: 0, 'vendor-category': 1, cookie: 2, security: 3, region: 4, 'data-practice': 5 })
 
 /** Code-unit order, not localeCompare: the same on every machine and locale. */
 function cmp(a: string, b: string): number {

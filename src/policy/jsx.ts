@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph'
 import { BlockBuilder, type PolicyBlock } from './blocks.js'
 import { BLOCK_TAGS, CELL_TAGS, decodeEntities, extractHtml, HIDDEN_TAGS, ITEM_TAGS } from './html.js'
+import { lookupTable } from '../util/table.js'
 
 type Kind = { heading?: boolean; level?: number; item?: boolean }
 
@@ -11,9 +12,9 @@ const INLINE_COMPONENTS = new Set([
   'Link', 'A', 'Anchor', 'ExternalLink', 'Strong', 'Em', 'B', 'I', 'U', 'Code', 'Span', 'Trans', 'FormattedMessage',
   'Tooltip', 'Badge', 'Highlight', 'Mark', 'Abbr', 'Kbd', 'Fragment', 'Emphasis', 'Bold', 'Italic', 'InlineCode',
 ])
-const HEADING_DEFAULT_LEVEL: Record<string, number> = {
+const HEADING_DEFAULT_LEVEL: Record<string, number> = lookupTable({
   Title: 1, PageTitle: 1, Heading: 2, SectionTitle: 2, SectionHeading: 2, Subheading: 3, SubHeading: 3, Subtitle: 3, CardTitle: 3,
-}
+})
 
 type Role = {
   type: 'heading' | 'item' | 'block' | 'cell' | 'break' | 'hidden' | 'inline' | 'term' | 'definition'

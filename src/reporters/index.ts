@@ -6,6 +6,7 @@ import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
 import { renderSarif } from './sarif.js'
 import { renderText } from './text.js'
+import { lookupTable } from '../util/table.js'
 
 export type FullReport = AuditResult['report']
 
@@ -22,12 +23,12 @@ export interface RenderOptions {
 
 export type Reporter = (report: FullReport, options: RenderOptions) => string
 
-export const REPORTERS: Record<string, Reporter> = {
+export const REPORTERS: Record<string, Reporter> = lookupTable({
   text: renderText,
   json: renderJson,
   sarif: renderSarif,
   markdown: renderMarkdown,
   html: renderHtml,
-}
+})
 
 export const FORMATS = Object.keys(REPORTERS)

@@ -1,6 +1,7 @@
 // What the markdown, HTML and SARIF reporters share: the evidence behind a finding, names, counts.
 import type { EvidenceKind, Finding, Location, Severity, VendorSummary } from '../types/index.js'
 import type { FullReport } from './index.js'
+import { lookupTable } from '../util/table.js'
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: '●' }
 
@@ -37,10 +38,10 @@ export function vendorName(report: FullReport, id: string | undefined): string |
   return report.vendors.find((v) => v.id === id)?.name ?? id
 }
 
-const KIND_LABEL: Record<string, string> = {
+const KIND_LABEL: Record<string, string> = lookupTable({
   dependency: 'dependency', import: 'import', host: 'call to', script: 'script from', env: 'variable', config: 'deploy config',
   cookie: 'cookie', 'log-call': 'log call', 'crypto-call': 'crypto call', region: 'region', secret: 'secret',
-}
+})
 
 export function describeEvidenceLine(e: EvidenceLine): string | undefined {
   if (!e.kind || e.value === undefined) return undefined

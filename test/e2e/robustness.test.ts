@@ -106,6 +106,23 @@ describe('robustness', () => {
     expect(report.findings).toEqual([])
   })
 
+  it('words that name Object.prototype members (constructor, toString, __proto__) in code or policy are just words', () => {
+    const words = 'constructor, toString (valueOf), __proto__ and hasOwnProperty'
+    const root = makeRepo({
+      'PRIVACY.md': `# Privacy Policy\n\nWe use ${words} cookies for constructor purposes. Our subprocessors: ${words}, Stripe.\nData is encrypted with constructor and processed in the toString region.\n`,
+      'privacy.html': '<html><body><h1>Privacy &constructor; &toString; &__proto__;</h1><p>We use Stripe for payments.</p></body></html>',
+      'package.json': JSON.stringify({ name: 'x', dependencies: { stripe: '^14' } }),
+      'src/a.ts': "import Stripe from 'stripe'\nconstructor.init('a')\ntoString.load()\ndocument.cookie = 'constructor=1'\nconst apiKey = process.env.API_KEY\nconsole.log({ constructor: apiKey, __proto__: 1 })\n",
+    })
+    for (const extra of [[], ['--policy', path.join(root, 'privacy.html')]]) {
+      const { status, report, stderr } = scanJson(root, extra)
+      expect(stderr).toBe('')
+      expect([0, 1]).toContain(status)
+      expect(schemaErrors(report)).toEqual([])
+      expect(report.cookies.map((c) => c.name)).toContain('constructor')
+    }
+  })
+
   it('never modifies the scanned tree and never runs its code', () => {
     const marker = path.join(makeRepo({}), 'executed')
     const root = makeRepo({

@@ -3,6 +3,7 @@
 import { SECRETS_NOT_LOGGED } from '../../policy/security-secrets.js'
 import type { Claim, Evidence, Location } from '../../types/index.js'
 import type { Check } from '../types.js'
+import { lookupTable } from '../../util/table.js'
 
 /** The detector whose evidence this check reads: `log-call` flows and `secret` decrypt sites. */
 const DETECTOR = 'secret-flow'
@@ -19,10 +20,10 @@ interface FlowData {
   via?: string
 }
 
-const CATEGORY: Record<string, string> = {
+const CATEGORY: Record<string, string> = lookupTable({
   'api-key': 'an API key', token: 'a token', password: 'a password', 'private-key': 'a private key', credential: 'a credential',
   secret: 'a secret', header: 'a credential header',
-}
+})
 
 /** Kinds of secret a decrypt site yields: what a "keys are never logged" promise is about. */
 const DECRYPTED_KINDS = ['api-key', 'secret', '*']

@@ -14,6 +14,7 @@ import { ts } from 'ts-morph'
 import { packageMatches, packageNameOf, type Catalog } from '../../catalog/index.js'
 import type { Vendor } from '../../types/index.js'
 import type { CodeContext, CodeDetector } from '../engine.js'
+import { lookupTable } from '../../util/table.js'
 
 export type CookieApi =
   | 'document.cookie' | 'cookieStore' | 'js-cookie' | 'universal-cookie' | 'react-cookie' | 'nookies' | 'cookies-next'
@@ -56,15 +57,15 @@ const NO_COOKIE_STORAGE = new Set(['memory', 'localstorage', 'sessionstorage', '
 const STORAGE_KEYS = new Set(['persistence', 'storage', 'identityStorage', 'client_storage', 'persistenceType', 'cookieStorage'])
 const DISABLE_KEYS = new Set(['disable_cookie', 'disable_cookies', 'disableCookies', 'disable_persistence', 'disablePersistence', 'disableClientPersistence', 'cookieless', 'disableCookie'])
 /** Global snippet functions: `fbq('init', id)`, `gtag('config', id)`, `ttq.load(id)`. */
-const GLOBAL_INITS: Record<string, { first?: string; vendors: string[] }> = {
+const GLOBAL_INITS: Record<string, { first?: string; vendors: string[] }> = lookupTable({
   fbq: { first: 'init', vendors: ['meta-pixel'] },
   gtag: { first: 'config', vendors: ['google-analytics', 'google-tag-manager'] },
   ttq: { vendors: ['tiktok'] },
   lintrk: { vendors: ['linkedin-insight'] },
   clarity: { vendors: ['microsoft-clarity'] },
-}
+})
 /** `@next/third-parties/google` components and the vendor each loads. */
-const NEXT_THIRD_PARTIES: Record<string, string> = { GoogleAnalytics: 'google-analytics', GoogleTagManager: 'google-tag-manager', YouTubeEmbed: 'youtube', GoogleMapsEmbed: 'google-maps' }
+const NEXT_THIRD_PARTIES: Record<string, string> = lookupTable({ GoogleAnalytics: 'google-analytics', GoogleTagManager: 'google-tag-manager', YouTubeEmbed: 'youtube', GoogleMapsEmbed: 'google-maps' })
 
 interface ImportBinding {
   module: string
@@ -772,7 +773,8 @@ export const cookiesDetector: CodeDetector = {
     const handleGlobalInit = (call: ts.CallExpression): boolean => {
       const callee = call.expression
       const globalName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined
-      const global = globalName && !imports.has(globalName) ? GLOBAL_INITS[globalName] : undefined
+      // own keys only: `constructor.init()` must not find Object.prototype's members
+      const global = globalName && !imports.has(globalName) && Object.hasOwn(GLOBAL_INITS, globalName) ? GLOBAL_INITS[globalName] : undefined
       if (global && (ts.isIdentifier(callee) ? global.first && stringOf(call.arguments[0]) === global.first : INIT_METHODS.has((callee as ts.PropertyAccessExpression).name.text))) {
         for (const vendor of global.vendors) if (catalog.get(vendor)) emitInit(call, vendor, undefined, [...call.arguments])
         return true
@@ -799,7 +801,7 @@ export const cookiesDetector: CodeDetector = {
       const binding = imports.get(node.tagName.text)
       if (!binding) return
       const options = node.attributes.properties.flatMap((a) => (ts.isJsxAttribute(a) && a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression ? [a.initializer.expression] : []))
-      if (binding.module === '@next/third-parties/google' && NEXT_THIRD_PARTIES[binding.imported]) {
+      if (binding.module === '@next/third-parties/google' && Object.hasOwn(NEXT_THIRD_PARTIES, binding.imported)) {
         const vendor = NEXT_THIRD_PARTIES[binding.imported]
         if (catalog.get(vendor)) emitInit(node, vendor, '@next/third-parties', options)
         return

@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { CodeDetector } from '../engine.js'
+import { lookupTable } from '../../util/table.js'
 
 export type CryptoFamily = 'cipher' | 'mac' | 'keyed-hash' | 'signature'
 
@@ -12,7 +13,7 @@ type Resolved = { value: string } | { import: { module: string; name: string } }
 
 const NODE_CIPHER = new Set(['createCipheriv', 'createDecipheriv', 'createCipher', 'createDecipher'])
 const SUBTLE_METHODS = new Set(['encrypt', 'decrypt', 'sign', 'verify', 'importKey', 'generateKey', 'deriveKey', 'unwrapKey'])
-const CRYPTO_JS_CIPHERS: Record<string, string> = { AES: 'aes', DES: 'des-cbc', TripleDES: 'des-ede3-cbc', RC4: 'rc4', RC4Drop: 'rc4', Rabbit: 'rabbit', Blowfish: 'bf-cbc' }
+const CRYPTO_JS_CIPHERS: Record<string, string> = lookupTable({ AES: 'aes', DES: 'des-cbc', TripleDES: 'des-ede3-cbc', RC4: 'rc4', RC4Drop: 'rc4', Rabbit: 'rabbit', Blowfish: 'bf-cbc' })
 const CRYPTO_JS_HASHES = new Set(['MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3', 'RIPEMD160'])
 const SECRET_NAME = /secret|key|token|password|passphrase/i
 /** A call `onCall` acts on names one of these (or its receiver is `subtle`): a file without any has no crypto call. */

@@ -6,8 +6,9 @@ import { ts } from 'ts-morph'
 import type { CodeDetector, ConfigDetector, EvidenceInput } from '../engine.js'
 import { findUrls, isIdentifierHost, isLocalHost, redactUrl, type FoundUrl } from '../urls.js'
 import { loadedUrlsInMarkup, owningName } from './hosts.js'
+import { lookupTable } from '../../util/table.js'
 
-const SCHEMES: Record<string, boolean> = { http: false, ws: false, https: true, wss: true }
+const SCHEMES: Record<string, boolean> = lookupTable({ http: false, ws: false, https: true, wss: true })
 /** Attributes and properties whose URL a person follows or that only names something. */
 const NOT_ENDPOINTS = new Set(['href', 'homepage', 'website', 'docs', 'docsUrl', 'learnMore', 'learnMoreUrl', 'link', 'privacyUrl', 'termsUrl', 'xmlns', '$schema', '$id', '$ref', '@context', '@id', '@type', 'namespace', 'namespaceURI', 'license', 'licenseUrl'])
 /** Calls whose URL argument is a namespace: `document.createElementNS('http://www.w3.org/2000/svg', 'svg')`. */

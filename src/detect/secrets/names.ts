@@ -1,6 +1,7 @@
 // Which names denote a secret. Words, not substrings: `tokenCount` is a number, `keyboard` is not a key,
 // `apiKeyId` names a key without being one. Shared by the secret-flow and hardcoded-secret detectors.
 import type { Catalog } from '../../catalog/index.js'
+import { lookupTable } from '../../util/table.js'
 
 /** What kind of secret a name denotes; a policy promise may cover some kinds only ("API keys are never logged"). */
 export type SecretCategory = 'api-key' | 'token' | 'password' | 'private-key' | 'credential' | 'secret' | 'header'
@@ -34,21 +35,21 @@ const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer'])
 const SECRET_WORDS = new Set(['secret', 'secrets'])
 const CREDENTIAL_WORDS = new Set(['credential', 'credentials', 'creds'])
 /** Single words that are already compounds (`apikey`, `APIKEY`, `privatekey`). */
-const COMPOUND_WORDS: Record<string, SecretCategory> = {
+const COMPOUND_WORDS: Record<string, SecretCategory> = lookupTable({
   apikey: 'api-key', apikeys: 'api-key', privatekey: 'private-key', secretkey: 'secret', accesskey: 'secret', signingkey: 'secret',
   authtoken: 'token', accesstoken: 'token', refreshtoken: 'token', authorization: 'header',
-}
+})
 
 /**
  * A bare `key` is a map key, a React key, a storage key; it is a secret only after one of these words
  * (`apiKey`, `PRIVATE_KEY`, `signingKey`, `decryptedKey`) or after a vendor name (`stripeKey`, `OPENAI_KEY`).
  */
-const KEY_QUALIFIERS: Record<string, SecretCategory> = {
+const KEY_QUALIFIERS: Record<string, SecretCategory> = lookupTable({
   api: 'api-key', private: 'private-key', secret: 'secret', access: 'secret', signing: 'secret', sign: 'secret',
   encryption: 'secret', encrypt: 'secret', decryption: 'secret', master: 'secret', hmac: 'secret', shared: 'secret',
   service: 'api-key', admin: 'api-key', auth: 'api-key', llm: 'api-key', app: 'secret', jwt: 'secret', session: 'secret',
   webhook: 'secret', decrypted: 'api-key', plaintext: 'api-key', raw: 'api-key', license: 'api-key', role: 'api-key',
-}
+})
 
 /**
  * After a secret word, these make the name metadata about the secret, not the secret:
