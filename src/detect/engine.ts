@@ -343,8 +343,10 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     const lc = sourceFile.getLineAndCharacterOfPosition(pos)
     return { file: file.path, line: lc.line + 1, column: lc.character + 1 }
   }
-  const handlers = new Map<ts.SyntaxKind, Visitor[]>()
+  // indexed by kind (a small integer): the walk looks up every node, and an array index is the cheapest lookup
+  const handlers: Array<Visitor[] | undefined> = []
   const ends: Array<() => void> = []
+  const shares: Array<[string, Map<string, unknown>]> = []
   for (const detector of detectors) {
     const emit = (e: EvidenceInput) => {
       const { node, pos, line, column, secret, ...rest } = e
@@ -354,23 +356,24 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     }
     // the file's own share of the detector's state: merged into the run's after the walk, and cached with the file
     const share = new Map<string, unknown>()
-    result.shares[detector.id] = share
+    shares.push([detector.id, share])
     const created = detector.create({ file, text, sourceFile, catalog, emit, locate, shared: share })
-    for (const [kind, visitor] of Object.entries(created.visitors)) {
-      const k = Number(kind) as ts.SyntaxKind
-      if (!handlers.has(k)) handlers.set(k, [])
-      handlers.get(k)!.push(visitor as Visitor)
+    for (const kind in created.visitors) {
+      const visitor = created.visitors[Number(kind) as ts.SyntaxKind]!
+      const list = handlers[Number(kind)]
+      if (list) list.push(visitor)
+      else handlers[Number(kind)] = [visitor]
     }
     if (created.end) ends.push(created.end)
   }
   const visit = (node: ts.Node): void => {
-    const hs = handlers.get(node.kind)
-    if (hs) for (const h of hs) h(node)
+    const hs = handlers[node.kind]
+    if (hs !== undefined) for (const h of hs) h(node)
     ts.forEachChild(node, visit)
   }
   visit(sourceFile)
   for (const end of ends) end()
   // a share of nothing but empty containers adds nothing when merged: not worth storing
-  for (const [id, share] of Object.entries(result.shares)) if ([...share.values()].every(isEmptyContainer)) delete result.shares[id]
+  for (const [id, share] of shares) if (![...share.values()].every(isEmptyContainer)) result.shares[id] = share
   return firstSyntaxError(sourceFile)
 }
