@@ -2,8 +2,6 @@
 // order, and a share round-trips through JSON (Maps and Sets tagged) so a cached file contributes exactly what a
 // fresh walk of it would.
 
-type Shared = Map<string, unknown>
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false
   const proto = Object.getPrototypeOf(value)
@@ -32,10 +30,6 @@ export function mergeInto(into: unknown, from: unknown): unknown {
     return into
   }
   return from
-}
-
-export function mergeShared(into: Shared, from: Shared): void {
-  mergeInto(into, from)
 }
 
 const MAP = '$map'

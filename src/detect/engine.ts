@@ -2,7 +2,7 @@
 import { ts } from 'ts-morph'
 import type { Catalog } from '../catalog/index.js'
 import { fileKey, type CacheStore } from '../cache/index.js'
-import { decodeTagged, encodeTagged, mergeShared } from '../cache/state.js'
+import { decodeTagged, encodeTagged, mergeInto } from '../cache/state.js'
 import { UnreadableFileError } from '../collect/index.js'
 import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
@@ -242,7 +242,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     for (const secret of result.secrets) secrets.add(secret)
     for (const [id, share] of Object.entries(result.shares)) {
       const detector = byId.get(id)
-      if (detector) mergeShared(shared.get(detector)!, share)
+      if (detector) mergeInto(shared.get(detector)!, share)
     }
   }
 

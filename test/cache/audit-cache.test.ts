@@ -99,4 +99,13 @@ describe('audit with the per-file cache', () => {
     expect(result.cache?.notices).toEqual([`the cache folder ${path.join(root, '.cache-here')} is inside the scanned folder: no cache this run`])
     expect(readdirSync(root).sort()).toEqual(['src'])
   })
+
+  it('a folder beside the scanned tree whose name starts like it is outside it, and is used', async () => {
+    const root = makeRepo({ 'src/a.ts': "import Stripe from 'stripe'\n" })
+    const beside = `${root}-cache`
+    const result = await audit({ root, cacheDir: beside })
+    expect(result.cache).toMatchObject({ notices: [], written: 1 })
+    expect(readdirSync(beside)).toHaveLength(1)
+    expect(readdirSync(root).sort()).toEqual(['src'])
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeTagged, encodeTagged, mergeInto, mergeShared } from '../../src/cache/state.js'
+import { decodeTagged, encodeTagged, mergeInto } from '../../src/cache/state.js'
 
 describe('detector state shares', () => {
   it('merge as one walk over both files would have built them: arrays append, Maps and objects merge', () => {
@@ -8,7 +8,7 @@ describe('detector state shares', () => {
       ['state', { modules: new Map([['b.ts', { loggers: new Map() }]]), sinks: [2, 3] }],
       ['seen', new Set(['x'])],
     ])
-    mergeShared(run, file)
+    mergeInto(run, file)
     const state = run.get('state') as { modules: Map<string, unknown>; sinks: number[] }
     expect(state.sinks).toEqual([1, 2, 3])
     expect([...state.modules.keys()]).toEqual(['a.ts', 'b.ts'])

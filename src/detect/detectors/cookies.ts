@@ -773,8 +773,7 @@ export const cookiesDetector: CodeDetector = {
     const handleGlobalInit = (call: ts.CallExpression): boolean => {
       const callee = call.expression
       const globalName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined
-      // own keys only: `constructor.init()` must not find Object.prototype's members
-      const global = globalName && !imports.has(globalName) && Object.hasOwn(GLOBAL_INITS, globalName) ? GLOBAL_INITS[globalName] : undefined
+      const global = globalName && !imports.has(globalName) ? GLOBAL_INITS[globalName] : undefined
       if (global && (ts.isIdentifier(callee) ? global.first && stringOf(call.arguments[0]) === global.first : INIT_METHODS.has((callee as ts.PropertyAccessExpression).name.text))) {
         for (const vendor of global.vendors) if (catalog.get(vendor)) emitInit(call, vendor, undefined, [...call.arguments])
         return true
@@ -801,7 +800,7 @@ export const cookiesDetector: CodeDetector = {
       const binding = imports.get(node.tagName.text)
       if (!binding) return
       const options = node.attributes.properties.flatMap((a) => (ts.isJsxAttribute(a) && a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression ? [a.initializer.expression] : []))
-      if (binding.module === '@next/third-parties/google' && Object.hasOwn(NEXT_THIRD_PARTIES, binding.imported)) {
+      if (binding.module === '@next/third-parties/google' && NEXT_THIRD_PARTIES[binding.imported]) {
         const vendor = NEXT_THIRD_PARTIES[binding.imported]
         if (catalog.get(vendor)) emitInit(node, vendor, '@next/third-parties', options)
         return
