@@ -2,10 +2,13 @@
 // Summarises V8 CPU profiles of a scan: time per pipeline part (the parse, each detector with the TypeScript helpers it
 // calls, collect, catalog…), then the hottest functions by self time. Several profiles are averaged: runs are noisy.
 // Usage: node --cpu-prof --cpu-prof-dir=prof bench/scan.js bench/corpus/5000   (a few times), then
-//        node bench/cpuprofile.js prof/*.cpuprofile [top N functions, default 30]
+//        node bench/cpuprofile.js prof/*.cpuprofile [top N functions, default 30] [--part REGEX: hottest functions of
+//        the matching parts only, e.g. --part secret-flow]
 import { readFileSync } from 'node:fs'
 
 const args = process.argv.slice(2)
+const partAt = args.indexOf('--part')
+const partFilter = partAt >= 0 ? new RegExp(args.splice(partAt, 2)[1]) : undefined
 const top = /^\d+$/.test(args.at(-1) ?? '') ? Number(args.pop()) : 30
 if (args.length === 0) {
   console.error('usage: node bench/cpuprofile.js <file.cpuprofile>… [N]')
@@ -41,7 +44,9 @@ for (const file of args) {
     const node = byId.get(id)
     const stack = []
     for (let at = id; at !== undefined; at = parent.get(at)) stack.unshift(byId.get(at).callFrame)
-    add(parts, node.callFrame.functionName === '(garbage collector)' ? 'GC' : partOf(stack), t)
+    const part = node.callFrame.functionName === '(garbage collector)' ? 'GC' : partOf(stack)
+    add(parts, part, t)
+    if (partFilter && !partFilter.test(part)) continue
     add(self, `${node.callFrame.functionName || '(anonymous)'}  ${short(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`, t)
   }
 }

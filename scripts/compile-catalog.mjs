@@ -1,9 +1,12 @@
 // Part of `npm run build`: parses and validates every vendor file (data/vendors/*.yaml) once, and writes them with a
-// digest of their sources to dist/catalog/vendors.compiled.json, which loading uses while the YAML is unchanged.
+// digest of their sources to dist/catalog/vendors.compiled.json; parses data/regions.yaml into
+// dist/catalog/regions.compiled.json likewise. Loading uses each while its YAML is unchanged.
 // A catalog that does not validate fails the build.
-import { writeFileSync } from 'node:fs'
-import { COMPILED_CATALOG, sourceDigest } from '../dist/catalog/compiled.js'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parse as parseYaml } from 'yaml'
+import { COMPILED_CATALOG, COMPILED_REGIONS, sourceDigest } from '../dist/catalog/compiled.js'
 import { parseVendorSources, readVendorSources } from '../dist/catalog/index.js'
+import { REGIONS_FILE } from '../dist/catalog/regions.js'
 
 const sources = readVendorSources()
 const { vendors, issues } = parseVendorSources(sources)
@@ -11,5 +14,9 @@ if (issues.length > 0) {
   for (const issue of issues) console.error(`data/vendors/${issue.file}: ${issue.message}`)
   process.exit(1)
 }
-writeFileSync(COMPILED_CATALOG, JSON.stringify({ digest: sourceDigest(sources), vendors }))
+writeFileSync(COMPILED_CATALOG, JSON.stringify({ digest: sourceDigest(sources), data: vendors }))
 console.log(`compiled ${vendors.length} vendors into ${COMPILED_CATALOG}`)
+
+const regionsText = readFileSync(REGIONS_FILE, 'utf8')
+writeFileSync(COMPILED_REGIONS, JSON.stringify({ digest: sourceDigest([{ file: 'regions.yaml', text: regionsText }]), data: parseYaml(regionsText) }))
+console.log(`compiled the region table into ${COMPILED_REGIONS}`)

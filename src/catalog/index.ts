@@ -85,8 +85,8 @@ export function parseVendorSources(sources: VendorSource[]): { vendors: VendorIn
 /** Every vendor file, from the build's compiled catalog while the YAML is unchanged (see compiled.ts), else parsed. */
 export function readVendorFiles(dir = CATALOG_DIR): { vendors: VendorInput[]; issues: CatalogIssue[] } {
   const sources = readVendorSources(dir)
-  const compiled = dir === CATALOG_DIR ? readCompiled<VendorInput>(sources) : undefined
-  return compiled ? { vendors: compiled, issues: [] } : parseVendorSources(sources)
+  const compiled = dir === CATALOG_DIR ? readCompiled<VendorInput[]>(sources) : undefined
+  return Array.isArray(compiled) ? { vendors: compiled, issues: [] } : parseVendorSources(sources)
 }
 
 /** Cross-vendor rules: unique ids, no signal claimed twice, every vendor detectable and nameable. */

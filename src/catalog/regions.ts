@@ -3,8 +3,15 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { COMPILED_REGIONS, readCompiled } from './compiled.js'
 
 export const REGIONS_FILE = fileURLToPath(new URL('../../data/regions.yaml', import.meta.url))
+
+/** The region table's data: compiled at build time while data/regions.yaml is unchanged, else parsed here. */
+export function readRegionFile(compiledFile = COMPILED_REGIONS): RegionFile {
+  const text = readFileSync(REGIONS_FILE, 'utf8')
+  return readCompiled<RegionFile>([{ file: 'regions.yaml', text }], compiledFile) ?? (parseYaml(text) as RegionFile)
+}
 
 export interface RegionFile {
   areas: Record<string, { name: string; names: string[] }>
@@ -136,6 +143,6 @@ export class RegionTable {
 let cached: RegionTable | undefined
 
 export function loadRegionTable(): RegionTable {
-  cached ??= new RegionTable(parseYaml(readFileSync(REGIONS_FILE, 'utf8')) as RegionFile)
+  cached ??= new RegionTable(readRegionFile())
   return cached
 }

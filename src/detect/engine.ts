@@ -48,9 +48,10 @@ export interface CodeDetector {
   create(context: CodeContext): { visitors: Partial<Record<ts.SyntaxKind, Visitor>>; end?(): void }
   /**
    * After every file is walked: what one file cannot know alone (a logger exported by another module).
-   * ASTs are gone by then, so `create` leaves plain data in `shared`.
+   * ASTs are gone by then, so `create` leaves plain data in `shared`. `walked` holds the path of every file walked
+   * (this run or a cached one), which an import may resolve to.
    */
-  finish?(shared: Map<string, unknown>, emit: (evidence: LocatedEvidenceInput) => void): void
+  finish?(shared: Map<string, unknown>, emit: (evidence: LocatedEvidenceInput) => void, walked: ReadonlySet<string>): void
 }
 
 /** A detector over the raw text of env and deploy-config files. */
@@ -128,13 +129,40 @@ export function scriptOnly(text: string, astro: boolean): string {
   return out + text.slice(at).replace(/[^\n]/g, ' ')
 }
 
-export function parseSource(path: string, text: string): ts.SourceFile {
+/** No detector reads doc comments: not parsing them saves a little of every parse. */
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }
+
+/**
+ * Parses a source file. `setParentNodes: false` leaves `node.parent` unset, for a caller whose own walk sets it
+ * (TypeScript's separate pass over the tree to set parents costs a fifth of the parse).
+ */
+export function parseSource(path: string, text: string, setParentNodes = true): ts.SourceFile {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
   const kind = SCRIPT_KIND[ext]
-  if (kind !== undefined) return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind)
+  if (kind !== undefined) return ts.createSourceFile(path, text, PARSE_OPTIONS, setParentNodes, kind)
   // server templates (ejs, hbs, …) mix template syntax into their scripts: only their markup is read
   const code = /^(html?|vue|svelte|astro)$/.test(ext) ? scriptOnly(text, ext === 'astro') : text.replace(/[^\n]/g, ' ')
-  return ts.createSourceFile(`${path}.ts`, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  return ts.createSourceFile(`${path}.ts`, code, PARSE_OPTIONS, setParentNodes, ts.ScriptKind.TS)
+}
+
+function atLine(file: string, line: number, column: number | undefined): Location {
+  return column === undefined ? { file, line } : { file, line, column }
+}
+
+function lineLocation(file: string, e: EvidenceInput): Location {
+  return atLine(file, e.line ?? 1, e.column || undefined)
+}
+
+/**
+ * The evidence of an emitted input, built field by field: object rest and spread cost a hundred times more, and
+ * detectors emit thousands. Optional fields are left out, not set to undefined.
+ */
+function evidenceOf(e: EvidenceInput, location: Location, detector: string, nonShipped: boolean | undefined): Evidence {
+  const evidence: Evidence = { kind: e.kind, value: e.value, reason: e.reason, location, detector }
+  if (e.vendor !== undefined) evidence.vendor = e.vendor
+  if (e.data !== undefined) evidence.data = e.data
+  if (nonShipped) evidence.nonShipped = true
+  return evidence
 }
 
 function sortEvidence(a: Evidence, b: Evidence): number {
@@ -210,7 +238,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       // only the detector shares hold Maps: the rest (most of an entry) is plain JSON, parsed without a reviver
       const result = JSON.parse(json) as FileResult
       if (!Array.isArray(result.evidence) || !Array.isArray(result.problems) || !Array.isArray(result.secrets) || typeof result.shares !== 'object') throw new TypeError('not a file result')
-      for (const e of result.evidence) if (e.location.file === undefined) e.location = { file: file.path, line: e.location.line, ...(e.location.column === undefined ? {} : { column: e.location.column }) }
+      for (const e of result.evidence) if (e.location.file === undefined) e.location = atLine(file.path, e.location.line, e.location.column)
       result.shares = decodeTagged(result.shares) as FileResult['shares']
       return result
     } catch {
@@ -224,8 +252,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       // the file's own path is left out of its evidence's locations (the key holds it): a tenth of the cache
       const evidence = result.evidence.map((e) => {
         if (e.location.file !== file.path) return e
-        const { file: _file, ...at } = e.location
-        return { ...e, location: at }
+        return { ...e, location: e.location.column === undefined ? { line: e.location.line } : { line: e.location.line, column: e.location.column } }
       })
       cache.set(key, JSON.stringify({ ...result, evidence, shares: encodeTagged(result.shares) }))
     } catch {
@@ -264,9 +291,8 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       const lines = text.split(/\r?\n/)
       for (const detector of textDetectors) {
         const emit = (e: EvidenceInput) => {
-          const { node: _n, pos: _p, line, column, secret, ...rest } = e
-          if (secret) result.secrets.push(secret)
-          result.evidence.push({ ...rest, location: { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+          if (e.secret) result.secrets.push(e.secret)
+          result.evidence.push(evidenceOf(e, lineLocation(file.path, e), detector.id, file.nonShipped))
         }
         detector.detect({ file, text, lines, catalog, emit, problem: (reason) => result.problems.push(reason) })
       }
@@ -277,7 +303,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
   readLines('config', workspace.configFiles, detectors.config)
   readLines('data', workspace.dataFiles ?? [], detectors.data ?? [])
 
-  let filesParsed = 0
+  const walked = new Set<string>()
   const parseTime = { ms: 0 }
   const total = workspace.sourceFiles.length
   for (const [index, file] of workspace.sourceFiles.entries()) {
@@ -287,7 +313,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     const hit = fromCache(key, file)
     if (hit) {
       apply(file, hit)
-      if (hit.parsed) filesParsed++
+      if (hit.parsed) walked.add(file.path)
       filesCached++
       continue
     }
@@ -298,7 +324,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
       const syntaxError = walkFile(file, text, catalog, detectors.code, result, parseTime)
       if (syntaxError) result.problems.push(`${syntaxError}; analysed what parsed`)
       result.parsed = true
-      filesParsed++
+      walked.add(file.path)
     } catch (error) {
       if (!(error instanceof RangeError)) throw error
       // what the detectors saw before the overflow is dropped with the file: a skipped file yields nothing
@@ -311,10 +337,10 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     detector.finish?.(shared.get(detector)!, ({ secret, ...e }) => {
       keepSecret(secret)
       push({ ...e, detector: detector.id })
-    })
+    }, walked)
   }
   evidence.sort(sortEvidence)
-  return { evidence, skipped, problems, filesParsed, filesCached, parseMs: parseTime.ms, secrets: [...secrets].sort() }
+  return { evidence, skipped, problems, filesParsed: walked.size, filesCached, parseMs: parseTime.ms, secrets: [...secrets].sort() }
 }
 
 function isEmptyContainer(value: unknown): boolean {
@@ -336,7 +362,7 @@ function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
 /** Parses and walks one file with every code detector; returns the first syntax error, if any. */
 function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }): string | undefined {
   const started = performance.now()
-  const sourceFile = parseSource(file.path, text)
+  const sourceFile = parseSource(file.path, text, false)
   parseTime.ms += performance.now() - started
   const locate = (nodeOrPos: ts.Node | number): Location => {
     const pos = typeof nodeOrPos === 'number' ? nodeOrPos : nodeOrPos.getStart(sourceFile)
@@ -349,10 +375,9 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
   const shares: Array<[string, Map<string, unknown>]> = []
   for (const detector of detectors) {
     const emit = (e: EvidenceInput) => {
-      const { node, pos, line, column, secret, ...rest } = e
-      if (secret) result.secrets.push(secret)
-      const location = node !== undefined ? locate(node) : pos !== undefined ? locate(pos) : { file: file.path, line: line ?? 1, ...(column ? { column } : {}) }
-      result.evidence.push({ ...rest, location, detector: detector.id, ...(file.nonShipped ? { nonShipped: true } : {}) })
+      if (e.secret) result.secrets.push(e.secret)
+      const location = e.node !== undefined ? locate(e.node) : e.pos !== undefined ? locate(e.pos) : lineLocation(file.path, e)
+      result.evidence.push(evidenceOf(e, location, detector.id, file.nonShipped))
     }
     // the file's own share of the detector's state: merged into the run's after the walk, and cached with the file
     const share = new Map<string, unknown>()
@@ -366,12 +391,20 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     }
     if (created.end) ends.push(created.end)
   }
-  const visit = (node: ts.Node): void => {
-    const hs = handlers[node.kind]
-    if (hs !== undefined) for (const h of hs) h(node)
-    ts.forEachChild(node, visit)
+  // One pass over the tree sets every node's parent and gathers, in source order, the nodes some detector asked for;
+  // the detectors then see those with the whole tree's parents in place (a visitor may look anywhere around its node).
+  const wanted: ts.Node[] = []
+  let parent: ts.Node | undefined
+  const gather = (node: ts.Node): void => {
+    ;(node as { parent: ts.Node | undefined }).parent = parent
+    if (handlers[node.kind] !== undefined) wanted.push(node)
+    const above = parent
+    parent = node
+    ts.forEachChild(node, gather)
+    parent = above
   }
-  visit(sourceFile)
+  gather(sourceFile)
+  for (const node of wanted) for (const h of handlers[node.kind]!) h(node)
   for (const end of ends) end()
   // a share of nothing but empty containers adds nothing when merged: not worth storing
   for (const [id, share] of shares) if (![...share.values()].every(isEmptyContainer)) result.shares[id] = share

@@ -1,7 +1,10 @@
 // The vendor catalog is data reviewed like code: this test is its linter.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { readCompiled } from '../../src/catalog/compiled.js'
+import { readRegionFile, REGIONS_FILE } from '../../src/catalog/regions.js'
 import { Catalog, lintCatalog, loadCatalog, normalizeVendor, packageNameOf, parseVendorSources, readVendorFiles, readVendorSources } from '../../src/catalog/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 
@@ -128,5 +131,20 @@ describe('the compiled catalog (npm run build)', () => {
     expect(readCompiled(edited, compiledFile)).toBeUndefined()
     expect(readCompiled(sources.slice(1), compiledFile)).toBeUndefined()
     expect(readCompiled(sources, path.join(import.meta.dirname, 'no-such.json'))).toBeUndefined()
+  })
+})
+
+describe('the compiled region table (npm run build)', () => {
+  const compiledFile = path.join(import.meta.dirname, '../../dist/catalog/regions.compiled.json')
+  const text = readFileSync(REGIONS_FILE, 'utf8')
+
+  it('holds exactly what parsing data/regions.yaml gives', () => {
+    expect(readCompiled([{ file: 'regions.yaml', text }], compiledFile)).toEqual(parseYaml(text))
+    expect(readRegionFile(compiledFile)).toEqual(parseYaml(text))
+  })
+
+  it('is ignored once the YAML changes: the table is parsed from the YAML instead', () => {
+    expect(readCompiled([{ file: 'regions.yaml', text: `${text}\n# edited\n` }], compiledFile)).toBeUndefined()
+    expect(readRegionFile(path.join(import.meta.dirname, 'no-such.json'))).toEqual(parseYaml(text))
   })
 })

@@ -125,8 +125,6 @@ interface ModuleExports {
 }
 
 interface SharedState {
-  /** Every module walked: an import resolves to the first candidate file that exists, exports or not. */
-  walked: string[]
   /** The modules that export a logger or a secret (most export neither, and are not worth a cache entry). */
   modules: Map<string, ModuleExports>
   sinks: SinkRecord[]
@@ -135,7 +133,7 @@ interface SharedState {
 function sharedState(shared: Map<string, unknown>): SharedState {
   let state = shared.get('state') as SharedState | undefined
   if (!state) {
-    state = { walked: [], modules: new Map(), sinks: [] }
+    state = { modules: new Map(), sinks: [] }
     shared.set('state', state)
   }
   return state
@@ -143,7 +141,8 @@ function sharedState(shared: Map<string, unknown>): SharedState {
 
 /** What finish needs to follow imports: which modules exist, and what those that matter export. */
 interface ModuleIndex {
-  walked: Set<string>
+  /** Every module walked: an import resolves to the first candidate file that exists, exports or not. */
+  walked: ReadonlySet<string>
   modules: Map<string, ModuleExports>
 }
 
@@ -1076,20 +1075,23 @@ export const secretFlowDetector: CodeDetector = {
       visitors: analysis.visitors(),
       end() {
         const { sinks, exports, decryptSites } = analysis.finish()
-        const state = sharedState(context.shared)
-        state.walked.push(context.file.path)
-        if (exports.loggers.size > 0 || exports.secrets.size > 0) state.modules.set(context.file.path, exports)
-        state.sinks.push(...sinks)
+        // most files export neither a logger nor a secret and log nothing: they leave the run's state untouched
+        const exporting = exports.loggers.size > 0 || exports.secrets.size > 0
+        if (exporting || sinks.length > 0) {
+          const state = sharedState(context.shared)
+          if (exporting) state.modules.set(context.file.path, exports)
+          state.sinks.push(...sinks)
+        }
         for (const call of decryptSites) {
           context.emit({ kind: 'secret', value: `${short(call.expression.getText(context.sourceFile), 40)}(…)`, reason: 'decrypt-call', node: call, data: { role: 'decrypt-site' } })
         }
       },
     }
   },
-  finish(shared, emit: (evidence: LocatedEvidenceInput) => void) {
+  finish(shared, emit: (evidence: LocatedEvidenceInput) => void, walked) {
     const state = sharedState(shared)
     const { sinks } = state
-    const modules: ModuleIndex = { walked: new Set(state.walked), modules: state.modules }
+    const modules: ModuleIndex = { walked, modules: state.modules }
     for (const record of sinks) {
       const logger = record.logger ? resolveLogger(record.logger, modules) : { accepted: true }
       if (!logger.accepted) continue
