@@ -1,5 +1,5 @@
 // collect: the tree, its manifests, env/deploy config and the policy file → Workspace.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { gitBlobId } from '../cache/index.js'
 import type { Manifest, Policy, SkippedFile, SourceFile, Workspace } from '../types/index.js'
@@ -65,6 +65,26 @@ function decodeUtf8(buf: Buffer, rel: string): string {
   return text
 }
 
+/** The file's bytes, unless `tooBig` finds its size a problem: one open, the size checked before reading. */
+function readWithin(abs: string, tooBig: (size: number) => string | undefined): Buffer {
+  const fd = openSync(abs, 'r')
+  try {
+    const size = fstatSync(fd).size
+    const problem = tooBig(size)
+    if (problem) throw new UnreadableFileError(problem)
+    const buf = Buffer.allocUnsafe(size)
+    let at = 0
+    while (at < size) {
+      const n = readSync(fd, buf, at, size - at, at)
+      if (n === 0) break
+      at += n
+    }
+    return at < size ? buf.subarray(0, at) : buf
+  } finally {
+    closeSync(fd)
+  }
+}
+
 function longestLine(text: string): number {
   let max = 0
   let start = 0
@@ -82,9 +102,10 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   if (!statSync(rootArg).isDirectory()) throw new InputError(`not a folder: ${rootArg}`)
   const root = realpathSync(rootArg)
   const maxLineLength = options.maxLineLength ?? 5000
-  const known = options.knownBlobIds
-  // only code and data files are trusted unseen: manifests, lockfiles, config and policy prose are always checked
-  const trusted = known && ((rel: string) => known.has(rel) && (SOURCE.test(rel) || DATA.test(rel)) && !isConfigFile(rel) && !/(^|\/)package\.json$/.test(rel) && !LOCKFILES.test(rel))
+  // Code and data files, which are read whole anyway, get their size and binary checks when read (see readBytes), with
+  // the walk's reasons: a stat and a sniff of each in the walk would open every file twice. Manifests, lockfiles,
+  // config and policy prose are checked by the walk.
+  const trusted = (rel: string) => (SOURCE.test(rel) || DATA.test(rel)) && !isConfigFile(rel) && !/(^|\/)package\.json$/.test(rel) && !LOCKFILES.test(rel)
   const { files, skipped } = walk(root, { maxFileSize: options.maxFileSize, maxLineLength, exclude: options.exclude, trusted })
   const unchecked = new Set(files.filter((f) => f.size === undefined).map((f) => f.path))
   const problems: SkippedFile[] = []
@@ -101,11 +122,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
     let buf: Buffer
     try {
       // a file the walk trusted unseen gets the walk's checks now, with the walk's reasons
-      if (unchecked.has(rel)) {
-        const tooBig = sizeProblem(rel, statSync(abs).size, options.maxFileSize)
-        if (tooBig) throw new UnreadableFileError(tooBig)
-      }
-      buf = readFileSync(abs)
+      buf = unchecked.has(rel) ? readWithin(abs, (size) => sizeProblem(rel, size, options.maxFileSize)) : readFileSync(abs)
     } catch (error) {
       if (error instanceof UnreadableFileError) throw error
       throw new UnreadableFileError(`unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`)

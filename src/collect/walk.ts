@@ -18,8 +18,8 @@ export interface WalkOptions {
   /** gitignore-style patterns from the config's `exclude`. */
   exclude: string[]
   /**
-   * Files whose content is known good without looking (unchanged since a ref, with cached analysis): neither stat nor
-   * sniffed here. Whoever reads one checks its size and bytes then (see contentProblem), with the same reasons.
+   * Files that are neither stat'ed nor sniffed here: whoever reads one checks its size and bytes then (see
+   * collect/index.ts readBytes), with the same reasons.
    */
   trusted?(rel: string): boolean
 }

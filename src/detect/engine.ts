@@ -45,6 +45,12 @@ export type Visitor = (node: ts.Node) => void
 /** A code detector: visitors by node kind, created per file so per-file state stays local. */
 export interface CodeDetector {
   id: string
+  /**
+   * Every node kind `create`'s visitors may handle. The engine looks up exactly these in the visitors it gets: an
+   * object keyed by numbers is slow to enumerate, and it is built for every file (test/detect/kinds.test.ts checks
+   * that no visitor is left out).
+   */
+  kinds: readonly ts.SyntaxKind[]
   create(context: CodeContext): { visitors: Partial<Record<ts.SyntaxKind, Visitor>>; end?(): void }
   /**
    * After every file is walked: what one file cannot know alone (a logger exported by another module).
@@ -383,11 +389,12 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     const share = new Map<string, unknown>()
     shares.push([detector.id, share])
     const created = detector.create({ file, text, sourceFile, catalog, emit, locate, shared: share })
-    for (const kind in created.visitors) {
-      const visitor = created.visitors[Number(kind) as ts.SyntaxKind]!
-      const list = handlers[Number(kind)]
+    for (const kind of detector.kinds) {
+      const visitor = created.visitors[kind]
+      if (visitor === undefined) continue
+      const list = handlers[kind]
       if (list) list.push(visitor)
-      else handlers[Number(kind)] = [visitor]
+      else handlers[kind] = [visitor]
     }
     if (created.end) ends.push(created.end)
   }

@@ -1,7 +1,9 @@
 import { chmodSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { collectWorkspace, InputError, isNonShipped } from '../../src/collect/index.js'
+import { collectWorkspace, InputError, isNonShipped, UnreadableFileError } from '../../src/collect/index.js'
+import { detect } from '../../src/detect/index.js'
+import { testCatalog } from '../helpers/catalog.js'
 import { makeRepo } from '../helpers/tmp.js'
 
 const options = { maxFileSize: 1024 * 1024, exclude: [] as string[] }
@@ -51,14 +53,36 @@ describe('collectWorkspace', () => {
       'src/binary.ts': Buffer.from([0x00, 0x01, 0x02, 0x03]),
       'src/huge.ts': 'x'.repeat(2048),
       'public/vendor.min.js': 'var a=1',
+      'docs/notes.md': Buffer.from([0x00, 0x01]),
+      'docs/big.md': 'y'.repeat(2048),
     })
     const ws = collectWorkspace(root, { ...options, maxFileSize: 1024 })
-    expect(ws.sourceFiles.map((f) => f.path)).toEqual(['src/ok.ts'])
+    // files read by no one but the walk's own checks are checked by it
     expect(ws.skipped).toEqual([
+      { file: 'docs/big.md', reason: 'larger than 1 KB (2 KB)' },
+      { file: 'docs/notes.md', reason: 'binary file' },
       { file: 'public/vendor.min.js', reason: 'minified or generated file' },
+    ])
+    // code is read whole anyway: listed unopened, it gets the same checks, with the same reasons, when read
+    expect(ws.sourceFiles.map((f) => f.path)).toEqual(['src/binary.ts', 'src/huge.ts', 'src/ok.ts'])
+    expect(() => ws.read('src/binary.ts')).toThrow(new UnreadableFileError('binary file'))
+    expect(() => ws.read('src/huge.ts')).toThrow(new UnreadableFileError('larger than 1 KB (2 KB)'))
+    expect(ws.read('src/ok.ts')).toBe('export const a = 1')
+  })
+
+  it('skips binary and huge code files in the scan, with their reason, and analyses the rest', () => {
+    const root = makeRepo({
+      'src/ok.ts': `import posthog from 'posthog-js'\n`,
+      'src/binary.ts': Buffer.from([0x00, 0x01, 0x02, 0x03]),
+      'src/huge.ts': 'x'.repeat(2048),
+    })
+    const ws = collectWorkspace(root, { ...options, maxFileSize: 1024 })
+    const result = detect(ws, testCatalog())
+    expect(result.skipped).toEqual([
       { file: 'src/binary.ts', reason: 'binary file' },
       { file: 'src/huge.ts', reason: 'larger than 1 KB (2 KB)' },
     ])
+    expect(result.evidence.map((e) => `${e.location.file} ${e.kind} ${e.value}`)).toContain('src/ok.ts import posthog-js')
   })
 
   it('never follows a symlink out of the root, and survives a symlink loop', () => {

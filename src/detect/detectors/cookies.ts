@@ -150,6 +150,7 @@ function plausibleName(name: string): boolean {
 
 export const cookiesDetector: CodeDetector = {
   id: 'cookies',
+  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ArrayLiteralExpression, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.JsxOpeningElement, ts.SyntaxKind.JsxSelfClosingElement],
   create(context: CodeContext) {
     const { catalog, sourceFile, file, emit, text } = context
     // cheap prefilters: most files set no cookie and initialise no snippet, and need only their imports read

@@ -130,6 +130,7 @@ interface ImportBinding {
 
 export const cryptoDetector: CodeDetector = {
   id: 'crypto',
+  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression],
   create({ emit, file, sourceFile, locate, text, shared }) {
     // no call of a file without these words is one `onCall` acts on (an escaped `\u…` identifier could hide one)
     const mayCall = CALL_WORDS.test(text) || text.includes('\\u')

@@ -22,6 +22,7 @@ export function envNameOf(node: ts.Node): string | undefined {
 
 export const envCodeDetector: CodeDetector = {
   id: 'env-code',
+  kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.VariableDeclaration],
   create({ catalog, emit, text }) {
     // every read goes through a property named `env`: a file that never says it (even as an escaped `\u…`
     // identifier) reads no env var, and its nodes need no visit

@@ -89,6 +89,7 @@ function isResourceLinkHref(node: ts.Node): boolean {
 
 export const hostsDetector: CodeDetector = {
   id: 'hosts',
+  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   create({ catalog, emit, sourceFile, file, text: fileText }) {
     if (HTML_LIKE.test(file.path)) {
       for (const { url, index } of loadedUrlsInMarkup(fileText)) {

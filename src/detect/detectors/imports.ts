@@ -31,6 +31,7 @@ const LOADING_CALL = /\brequire\b|\bimport\s*(?:\(|\/[*/])/
 
 export const importsDetector: CodeDetector = {
   id: 'imports',
+  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.CallExpression],
   create({ catalog, emit, text }) {
     // without either word (even as an escaped `\u…` identifier), no call of the file loads a module
     const mayLoad = LOADING_CALL.test(text) || text.includes('\\u')

@@ -132,6 +132,7 @@ function memoized<T>(memo: Map<string, T>, key: string, compute: (key: string) =
 
 export const regionCodeDetector: CodeDetector = {
   id: 'regions',
+  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
   create({ emit }) {
     const table = loadRegionTable()
     let memo = LITERAL_MEMO.get(table)

@@ -1069,6 +1069,7 @@ function resolveLogger(ref: LoggerRef, modules: ModuleIndex, depth = 0): { accep
 
 export const secretFlowDetector: CodeDetector = {
   id: SECRET_FLOW_DETECTOR,
+  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.ExportAssignment, ts.SyntaxKind.ExportDeclaration],
   create(context) {
     const analysis = new FileAnalysis(context)
     return {
