@@ -4,6 +4,7 @@ import { ts } from 'ts-morph'
 import { BlockBuilder, type PolicyBlock } from './blocks.js'
 import { BLOCK_TAGS, CELL_TAGS, decodeEntities, extractHtml, HIDDEN_TAGS, ITEM_TAGS } from './html.js'
 import { lookupTable } from '../util/table.js'
+import { unwrap as unwrapExpression } from '../detect/ast.js'
 
 type Kind = { heading?: boolean; level?: number; item?: boolean }
 
@@ -92,11 +93,7 @@ function isRenderedLiteral(node: ts.Node): boolean {
   return true
 }
 
-function unwrap(node: ts.Expression): ts.Expression {
-  let e = node
-  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression
-  return e
-}
+const unwrap = (node: ts.Expression): ts.Expression => unwrapExpression(node, false)
 
 /** `const NAME = [ … ]` anywhere in the file; a name declared twice is ambiguous and left out. */
 function constArrays(sf: ts.SourceFile): Map<string, ts.ArrayLiteralExpression> {

@@ -14,6 +14,7 @@ import { ts } from 'ts-morph'
 import { packageMatches, packageNameOf, type Catalog } from '../../catalog/index.js'
 import type { Vendor } from '../../types/index.js'
 import type { CodeContext, CodeDetector } from '../engine.js'
+import { unwrap } from '../ast.js'
 import { lookupTable } from '../../util/table.js'
 
 export type CookieApi =
@@ -96,15 +97,6 @@ interface StringAttributes {
   httpOnly?: boolean
   secure?: boolean
   sameSite?: string
-}
-
-function unwrap(node: ts.Expression): ts.Expression {
-  let cur = node
-  for (let i = 0; i < 10; i++) {
-    if (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isNonNullExpression(cur) || ts.isSatisfiesExpression(cur) || ts.isTypeAssertionExpression(cur) || ts.isAwaitExpression(cur)) cur = cur.expression
-    else break
-  }
-  return cur
 }
 
 function propName(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {

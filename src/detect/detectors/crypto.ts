@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { CodeDetector } from '../engine.js'
+import { unwrap as unwrapExpression } from '../ast.js'
 import { lookupTable } from '../../util/table.js'
 
 export type CryptoFamily = 'cipher' | 'mac' | 'keyed-hash' | 'signature'
@@ -79,11 +80,8 @@ function looksLikeAlgorithm(value: string): boolean {
   return v.length <= 40 && (/^(id-)?aes|^chacha|^xchacha|^des|^bf-|^rc4|^camellia|^aria|^sm4/.test(v) || normalizeHash(v) !== undefined || /^hmac|^a(128|192|256)(gcm|cbc)/.test(v))
 }
 
-function unwrap(node: ts.Expression): ts.Expression {
-  let cur = node
-  while (ts.isParenthesizedExpression(cur) || ts.isAsExpression(cur) || ts.isSatisfiesExpression(cur) || ts.isTypeAssertionExpression(cur) || ts.isNonNullExpression(cur)) cur = cur.expression
-  return cur
-}
+/** `await` is not looked through: an awaited call returns something else than the call. */
+const unwrap = (node: ts.Expression): ts.Expression => unwrapExpression(node, false)
 
 function propName(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined

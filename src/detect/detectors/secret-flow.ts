@@ -15,6 +15,7 @@ import path from 'node:path'
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { CodeContext, CodeDetector, LocatedEvidenceInput } from '../engine.js'
+import { kindTable, unwrap } from '../ast.js'
 import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords, type SecretCategory } from '../secrets/names.js'
 
 export const SECRET_FLOW_DETECTOR = 'secret-flow'
@@ -216,20 +217,12 @@ const MAX_DEPTH = 60
 const MAX_EVALUATIONS = 200_000
 const MAX_HELPERS = 2_000
 
-function unwrap(node: ts.Expression): ts.Expression {
-  let n = node
-  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isTypeAssertionExpression(n) || ts.isSatisfiesExpression(n) || ts.isAwaitExpression(n)) n = n.expression
-  return n
-}
+const SCOPES = kindTable((node) => ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isForStatement(node)
+  || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isCatchClause(node) || ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node))
+const FUNCTION_SCOPES = kindTable((node) => ts.isSourceFile(node) || ts.isModuleBlock(node) || (ts.isFunctionLike(node) && !ts.isFunctionTypeNode(node)))
 
-function isScope(node: ts.Node): boolean {
-  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node) || ts.isForStatement(node) || ts.isForInStatement(node)
-    || ts.isForOfStatement(node) || ts.isCatchClause(node) || ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node)
-}
-
-function isFunctionScope(node: ts.Node): boolean {
-  return ts.isSourceFile(node) || ts.isModuleBlock(node) || (ts.isFunctionLike(node) && !ts.isFunctionTypeNode(node))
-}
+const isScope = (node: ts.Node): boolean => SCOPES[node.kind] === 1
+const isFunctionScope = (node: ts.Node): boolean => FUNCTION_SCOPES[node.kind] === 1
 
 function calleeName(callee: ts.Expression): string | undefined {
   const c = unwrap(callee)
