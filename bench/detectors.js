@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// What each code detector costs: the detect stage run in one process on one corpus, with every detector, with none,
+// with all but one and with one alone, each the fastest of several rounds (JIT warm, the machine's swings damped).
+// "all − none" is the detectors' whole cost over the walk; "all − (all but X)" is X's own.
+// Usage: node bench/detectors.js <dir> [sets, default all,none and each -id / +id] [--rounds N, default 4]. Build first.
+import path from 'node:path'
+import { loadCatalog } from '../dist/catalog/index.js'
+import { collectWorkspace } from '../dist/collect/index.js'
+import { DETECTORS, detect } from '../dist/detect/index.js'
+
+const args = process.argv.slice(2)
+const roundsAt = args.indexOf('--rounds')
+const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 4
+const root = path.resolve(args[0] ?? 'bench/corpus/5000')
+const catalog = loadCatalog({})
+const workspace = collectWorkspace(root, { maxFileSize: 1024 * 1024, exclude: [] })
+const sets = { all: DETECTORS, none: { ...DETECTORS, code: [] } }
+for (const d of DETECTORS.code) sets[`-${d.id}`] = { ...DETECTORS, code: DETECTORS.code.filter((x) => x !== d) }
+for (const d of DETECTORS.code) sets[`+${d.id}`] = { ...DETECTORS, code: [d] }
+const names = args[1] ? args[1].split(',') : Object.keys(sets)
+const best = {}
+const evidence = {}
+for (let round = 0; round < rounds; round++) {
+  for (const name of names) {
+    const started = performance.now()
+    const result = detect(workspace, catalog, {}, sets[name])
+    best[name] = Math.min(best[name] ?? Infinity, performance.now() - started)
+    evidence[name] = result.evidence.length
+  }
+}
+console.log(`${workspace.sourceFiles.length} source files, fastest of ${rounds} rounds`)
+for (const name of names) console.log(`${name.padEnd(22)} ${String(Math.round(best[name])).padStart(6)} ms  ${evidence[name]} evidence`)
+if (best.all !== undefined && best.none !== undefined) console.log(`detectors over the walk (all − none): ${Math.round(best.all - best.none)} ms`)
