@@ -42,16 +42,17 @@ export interface CodeContext extends BaseContext {
 
 export type Visitor = (node: ts.Node) => void
 
+/**
+ * Visitors by the name of the node kind they visit (`CallExpression`, as in ts.SyntaxKind); an undefined visitor is
+ * none. Names, not the kinds' numbers: an object literal keyed by numbers is slow to build and to enumerate, and a
+ * detector builds one for every file.
+ */
+export type Visitors = Partial<Record<keyof typeof ts.SyntaxKind, Visitor | undefined>>
+
 /** A code detector: visitors by node kind, created per file so per-file state stays local. */
 export interface CodeDetector {
   id: string
-  /**
-   * Every node kind `create`'s visitors may handle. The engine looks up exactly these in the visitors it gets: an
-   * object keyed by numbers is slow to enumerate, and it is built for every file (test/detect/kinds.test.ts checks
-   * that no visitor is left out).
-   */
-  kinds: readonly ts.SyntaxKind[]
-  create(context: CodeContext): { visitors: Partial<Record<ts.SyntaxKind, Visitor>>; end?(): void }
+  create(context: CodeContext): { visitors: Visitors; end?(): void }
   /**
    * After every file is walked: what one file cannot know alone (a logger exported by another module).
    * ASTs are gone by then, so `create` leaves plain data in `shared`. `walked` holds the path of every file walked
@@ -93,6 +94,9 @@ export interface DetectResult {
   /** Raw secret values found by the secret detectors, for the report's redaction pass; never reported. */
   secrets: string[]
 }
+
+/** ts.SyntaxKind's names to numbers, without its reverse entries (numbers to names). */
+const SYNTAX_KINDS: Record<string, ts.SyntaxKind> = lookupTable(Object.fromEntries(Object.entries(ts.SyntaxKind).filter(([, kind]) => typeof kind === 'number')) as Record<string, ts.SyntaxKind>)
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = lookupTable({
   ts: ts.ScriptKind.TS, mts: ts.ScriptKind.TS, cts: ts.ScriptKind.TS, tsx: ts.ScriptKind.TSX,
@@ -389,9 +393,12 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     const share = new Map<string, unknown>()
     shares.push([detector.id, share])
     const created = detector.create({ file, text, sourceFile, catalog, emit, locate, shared: share })
-    for (const kind of detector.kinds) {
-      const visitor = created.visitors[kind]
+    const visitors = created.visitors
+    for (const name in visitors) {
+      const visitor = visitors[name as keyof Visitors]
       if (visitor === undefined) continue
+      const kind = SYNTAX_KINDS[name]
+      if (kind === undefined) continue
       const list = handlers[kind]
       if (list) list.push(visitor)
       else handlers[kind] = [visitor]

@@ -142,7 +142,6 @@ function plausibleName(name: string): boolean {
 
 export const cookiesDetector: CodeDetector = {
   id: 'cookies',
-  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ArrayLiteralExpression, ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.JsxOpeningElement, ts.SyntaxKind.JsxSelfClosingElement],
   create(context: CodeContext) {
     const { catalog, sourceFile, file, emit, text } = context
     // cheap prefilters: most files set no cookie and initialise no snippet, and need only their imports read
@@ -967,29 +966,27 @@ export const cookiesDetector: CodeDetector = {
 
     return {
       visitors: {
-        [ts.SyntaxKind.ImportDeclaration]: (n) => visitImport(n as ts.ImportDeclaration),
-        [ts.SyntaxKind.VariableDeclaration]: (n) => visitVariable(n as ts.VariableDeclaration),
-        [ts.SyntaxKind.CallExpression]: (n) => onCall(n as ts.CallExpression),
-        [ts.SyntaxKind.NewExpression]: (n) => news.push(n as ts.NewExpression),
+        ImportDeclaration: (n) => visitImport(n as ts.ImportDeclaration),
+        VariableDeclaration: (n) => visitVariable(n as ts.VariableDeclaration),
+        CallExpression: (n) => onCall(n as ts.CallExpression),
+        NewExpression: (n) => news.push(n as ts.NewExpression),
         // assignments, headers and session configs are looked for only where cookies are mentioned: elsewhere
         // these node kinds (every object literal and property) need no visit at all
-        ...(mentionsCookies ? {
-          [ts.SyntaxKind.BinaryExpression]: (n: ts.Node) => {
-            const op = (n as ts.BinaryExpression).operatorToken.kind
-            if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.PlusEqualsToken) assignments.push(n as ts.BinaryExpression)
-          },
-          [ts.SyntaxKind.PropertyAssignment]: (n: ts.Node) => {
-            const p = n as ts.PropertyAssignment
-            if (/^set-cookie$/i.test(propName(p.name) ?? '')) headerProps.push(p)
-          },
-          [ts.SyntaxKind.ArrayLiteralExpression]: (n: ts.Node) => {
-            const a = n as ts.ArrayLiteralExpression
-            if (a.elements.length === 2 && /^set-cookie$/i.test(stringOf(a.elements[0] as ts.Expression) ?? '')) headerTuples.push(a)
-          },
-          [ts.SyntaxKind.ObjectLiteralExpression]: (n: ts.Node) => objects.push(n as ts.ObjectLiteralExpression),
-        } : {}),
-        [ts.SyntaxKind.JsxOpeningElement]: (n) => jsx.push(n as ts.JsxOpeningElement),
-        [ts.SyntaxKind.JsxSelfClosingElement]: (n) => jsx.push(n as ts.JsxSelfClosingElement),
+        BinaryExpression: mentionsCookies ? (n: ts.Node) => {
+          const op = (n as ts.BinaryExpression).operatorToken.kind
+          if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.PlusEqualsToken) assignments.push(n as ts.BinaryExpression)
+        } : undefined,
+        PropertyAssignment: mentionsCookies ? (n: ts.Node) => {
+          const p = n as ts.PropertyAssignment
+          if (/^set-cookie$/i.test(propName(p.name) ?? '')) headerProps.push(p)
+        } : undefined,
+        ArrayLiteralExpression: mentionsCookies ? (n: ts.Node) => {
+          const a = n as ts.ArrayLiteralExpression
+          if (a.elements.length === 2 && /^set-cookie$/i.test(stringOf(a.elements[0] as ts.Expression) ?? '')) headerTuples.push(a)
+        } : undefined,
+        ObjectLiteralExpression: mentionsCookies ? (n: ts.Node) => objects.push(n as ts.ObjectLiteralExpression) : undefined,
+        JsxOpeningElement: (n) => jsx.push(n as ts.JsxOpeningElement),
+        JsxSelfClosingElement: (n) => jsx.push(n as ts.JsxSelfClosingElement),
       },
       end() {
         // most files mention no cookie and load no vendor package: a global snippet's init (`gtag('config', …)`) is

@@ -128,7 +128,6 @@ interface ImportBinding {
 
 export const cryptoDetector: CodeDetector = {
   id: 'crypto',
-  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression],
   create({ emit, file, sourceFile, locate, text, shared }) {
     // no call of a file without these words is one `onCall` acts on (an escaped `\u…` identifier could hide one)
     const mayCall = CALL_WORDS.test(text) || text.includes('\\u')
@@ -390,7 +389,7 @@ export const cryptoDetector: CodeDetector = {
 
     return {
       visitors: {
-        [ts.SyntaxKind.ImportDeclaration]: (node) => {
+        ImportDeclaration: (node) => {
           const decl = node as ts.ImportDeclaration
           if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause || decl.importClause.isTypeOnly) return
           const from = decl.moduleSpecifier.text
@@ -402,7 +401,7 @@ export const cryptoDetector: CodeDetector = {
             for (const el of bindings.elements) imports.set(el.name.text, { from, name: (el.propertyName ?? el.name).getText(sourceFile) })
           }
         },
-        [ts.SyntaxKind.VariableDeclaration]: (node) => {
+        VariableDeclaration: (node) => {
           const decl = node as ts.VariableDeclaration
           if (!decl.initializer) return
           const init = unwrap(decl.initializer)
@@ -432,7 +431,7 @@ export const cryptoDetector: CodeDetector = {
           if (isExported) exported.set(name, decl)
         },
         // constants and imports are still read: other files' calls may use this file's exported constants
-        ...(mayCall ? { [ts.SyntaxKind.CallExpression]: onCall } : {}),
+        ...(mayCall ? { CallExpression: onCall } : {}),
       },
       end() {
         for (const run of pending) run()

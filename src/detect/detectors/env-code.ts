@@ -22,7 +22,6 @@ export function envNameOf(node: ts.Node): string | undefined {
 
 export const envCodeDetector: CodeDetector = {
   id: 'env-code',
-  kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.VariableDeclaration],
   create({ catalog, emit, text }) {
     // every read goes through a property named `env`: a file that never says it (even as an escaped `\u…`
     // identifier) reads no env var, and its nodes need no visit
@@ -37,10 +36,10 @@ export const envCodeDetector: CodeDetector = {
     }
     return {
       visitors: {
-        [ts.SyntaxKind.PropertyAccessExpression]: access,
-        [ts.SyntaxKind.ElementAccessExpression]: access,
-        [ts.SyntaxKind.CallExpression]: access,
-        [ts.SyntaxKind.VariableDeclaration]: (node) => {
+        PropertyAccessExpression: access,
+        ElementAccessExpression: access,
+        CallExpression: access,
+        VariableDeclaration: (node) => {
           const decl = node as ts.VariableDeclaration
           if (!decl.initializer || !isEnvObject(decl.initializer) || !ts.isObjectBindingPattern(decl.name)) return
           for (const el of decl.name.elements) {

@@ -242,7 +242,6 @@ function mayBeSecretValue(value: string): boolean {
 /** Source files: provider formats over the raw text (comments included), secret-named string literals through the AST. */
 export const hardcodedSecretsCode: CodeDetector = {
   id: HARDCODED_SECRETS_DETECTOR,
-  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
   create({ file, text, catalog, emit, locate }) {
     const ctx = { catalog, file, emit }
     const provider = scanProviderFormats(text, ctx)
@@ -262,8 +261,8 @@ export const hardcodedSecretsCode: CodeDetector = {
     }
     return {
       visitors: {
-        [ts.SyntaxKind.StringLiteral]: literal,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: literal,
+        StringLiteral: literal,
+        NoSubstitutionTemplateLiteral: literal,
       },
     }
   },

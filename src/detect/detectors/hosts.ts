@@ -89,7 +89,6 @@ function isResourceLinkHref(node: ts.Node): boolean {
 
 export const hostsDetector: CodeDetector = {
   id: 'hosts',
-  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   create({ catalog, emit, sourceFile, file, text: fileText }) {
     if (HTML_LIKE.test(file.path)) {
       for (const { url, index } of loadedUrlsInMarkup(fileText)) {
@@ -133,9 +132,9 @@ export const hostsDetector: CodeDetector = {
     }
     return {
       visitors: {
-        [ts.SyntaxKind.StringLiteral]: visit,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visit,
-        [ts.SyntaxKind.TemplateExpression]: visit,
+        StringLiteral: visit,
+        NoSubstitutionTemplateLiteral: visit,
+        TemplateExpression: visit,
       },
     }
   },

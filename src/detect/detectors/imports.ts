@@ -31,7 +31,6 @@ const LOADING_CALL = /\brequire\b|\bimport\s*(?:\(|\/[*/])/
 
 export const importsDetector: CodeDetector = {
   id: 'imports',
-  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.CallExpression],
   create({ catalog, emit, text }) {
     // without either word (even as an escaped `\u…` identifier), no call of the file loads a module
     const mayLoad = LOADING_CALL.test(text) || text.includes('\\u')
@@ -47,10 +46,10 @@ export const importsDetector: CodeDetector = {
     }
     return {
       visitors: {
-        [ts.SyntaxKind.ImportDeclaration]: visit,
-        [ts.SyntaxKind.ExportDeclaration]: visit,
-        [ts.SyntaxKind.ImportEqualsDeclaration]: visit,
-        ...(mayLoad ? { [ts.SyntaxKind.CallExpression]: visit } : {}),
+        ImportDeclaration: visit,
+        ExportDeclaration: visit,
+        ImportEqualsDeclaration: visit,
+        CallExpression: mayLoad ? visit : undefined,
       },
     }
   },

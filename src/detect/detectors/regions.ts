@@ -132,7 +132,6 @@ function memoized<T>(memo: Map<string, T>, key: string, compute: (key: string) =
 
 export const regionCodeDetector: CodeDetector = {
   id: 'regions',
-  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral],
   create({ emit }) {
     const table = loadRegionTable()
     let memo = LITERAL_MEMO.get(table)
@@ -165,8 +164,8 @@ export const regionCodeDetector: CodeDetector = {
     }
     return {
       visitors: {
-        [ts.SyntaxKind.StringLiteral]: visit,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visit,
+        StringLiteral: visit,
+        NoSubstitutionTemplateLiteral: visit,
       },
     }
   },

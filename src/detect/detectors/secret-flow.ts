@@ -14,7 +14,7 @@
 import path from 'node:path'
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
-import type { CodeContext, CodeDetector, LocatedEvidenceInput } from '../engine.js'
+import type { CodeContext, CodeDetector, LocatedEvidenceInput, Visitors } from '../engine.js'
 import { kindTable, unwrap } from '../ast.js'
 import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords, type SecretCategory } from '../secrets/names.js'
 
@@ -334,32 +334,32 @@ class FileAnalysis {
     names.set(decl.name, decl)
   }
 
-  visitors(): Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> {
+  visitors(): Visitors {
     return {
-      [ts.SyntaxKind.ImportDeclaration]: (node) => this.onImport(node as ts.ImportDeclaration),
-      [ts.SyntaxKind.VariableDeclaration]: (node) => this.onVariable(node as ts.VariableDeclaration),
-      [ts.SyntaxKind.Parameter]: (node) => this.onParameter(node as ts.ParameterDeclaration),
-      [ts.SyntaxKind.FunctionDeclaration]: (node) => {
+      ImportDeclaration: (node) => this.onImport(node as ts.ImportDeclaration),
+      VariableDeclaration: (node) => this.onVariable(node as ts.VariableDeclaration),
+      Parameter: (node) => this.onParameter(node as ts.ParameterDeclaration),
+      FunctionDeclaration: (node) => {
         const fn = node as ts.FunctionDeclaration
         if (fn.name) this.declare(fn.parent, { kind: 'function', name: fn.name.text, node: fn, exported: hasExportModifier(fn) }, true)
       },
-      [ts.SyntaxKind.BinaryExpression]: (node) => {
+      BinaryExpression: (node) => {
         const b = node as ts.BinaryExpression
         if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(b.left)) this.assignments.push({ target: b.left, value: b.right })
       },
-      [ts.SyntaxKind.CallExpression]: (node) => this.calls.push(node as ts.CallExpression),
-      [ts.SyntaxKind.PropertyAccessExpression]: (node) => {
+      CallExpression: (node) => this.calls.push(node as ts.CallExpression),
+      PropertyAccessExpression: (node) => {
         const p = node as ts.PropertyAccessExpression
         if (ts.isIdentifier(p.expression) && !STRING_MEMBERS.has(p.name.text) && secretNameCategory(p.expression.text, this.isVendor)) {
           this.memberReads.push({ target: p.expression, name: p.name.text })
         }
       },
-      [ts.SyntaxKind.ThrowStatement]: (node) => this.throws.push(node as ts.ThrowStatement),
-      [ts.SyntaxKind.ExportAssignment]: (node) => {
+      ThrowStatement: (node) => this.throws.push(node as ts.ThrowStatement),
+      ExportAssignment: (node) => {
         const e = node as ts.ExportAssignment
         if (!e.isExportEquals) this.exportAssignments.push({ name: 'default', expression: e.expression })
       },
-      [ts.SyntaxKind.ExportDeclaration]: (node) => {
+      ExportDeclaration: (node) => {
         const e = node as ts.ExportDeclaration
         if (e.moduleSpecifier || !e.exportClause || !ts.isNamedExports(e.exportClause)) return
         for (const el of e.exportClause.elements) this.exportAssignments.push({ name: el.name.text, expression: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName : el.name })
@@ -1062,7 +1062,6 @@ function resolveLogger(ref: LoggerRef, modules: ModuleIndex, depth = 0): { accep
 
 export const secretFlowDetector: CodeDetector = {
   id: SECRET_FLOW_DETECTOR,
-  kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.Parameter, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.ExportAssignment, ts.SyntaxKind.ExportDeclaration],
   create(context) {
     const analysis = new FileAnalysis(context)
     return {

@@ -67,7 +67,6 @@ function endpointsIn(text: string): Array<{ index: number; evidence: EndpointEvi
 
 export const transportCodeDetector: CodeDetector = {
   id: 'transport',
-  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   create({ emit, sourceFile, file, text: fileText }) {
     // no scheme anywhere in the file: no endpoint to judge, and no need to visit its literals
     if (!fileText.includes('://')) return { visitors: {} }
@@ -95,9 +94,9 @@ export const transportCodeDetector: CodeDetector = {
     }
     return {
       visitors: {
-        [ts.SyntaxKind.StringLiteral]: visit,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visit,
-        [ts.SyntaxKind.TemplateExpression]: visit,
+        StringLiteral: visit,
+        NoSubstitutionTemplateLiteral: visit,
+        TemplateExpression: visit,
       },
     }
   },
