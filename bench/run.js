@@ -2,7 +2,7 @@
 // Benchmark: for each corpus size, the floor (bare parse + walk) and privaudit's full scan on the same files, each in a
 // fresh process, alternated over several rounds (this machine's speed swings between minutes: pairs taken close
 // together, and medians, are what compare). Prints files/s, the ratio to the floor and peak RSS. Build first.
-// Usage: node bench/run.js [sizes, default 1000,5000,20000] [--runs N, default 3]
+// Usage: node bench/run.js [sizes, default 1000,5000,20000] [--runs N, default 5]
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
 const runsAt = args.indexOf('--runs')
-const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5
 const sizes = (args[0] ?? '1000,5000,20000').split(',').map(Number)
 const node = (script, ...rest) => JSON.parse(execFileSync(process.execPath, [path.join(here, script), ...rest], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop())
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]

@@ -30,6 +30,7 @@ interface BaseContext {
 }
 
 export interface CodeContext extends BaseContext {
+  /** The file's tree, every node's parent set. */
   sourceFile: ts.SourceFile
   locate(nodeOrPos: ts.Node | number): Location
   /**
@@ -379,6 +380,20 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     const lc = sourceFile.getLineAndCharacterOfPosition(pos)
     return { file: file.path, line: lc.line + 1, column: lc.character + 1 }
   }
+  // One pass over the tree sets every node's parent (TypeScript's own pass for that costs a fifth of the parse) and
+  // lists the nodes in source order; the detectors then get a tree whose parents are all in place, to look anywhere
+  // around the nodes they visit.
+  const nodes: ts.Node[] = []
+  let parent: ts.Node | undefined
+  const gather = (node: ts.Node): void => {
+    ;(node as { parent: ts.Node | undefined }).parent = parent
+    nodes.push(node)
+    const above = parent
+    parent = node
+    ts.forEachChild(node, gather)
+    parent = above
+  }
+  gather(sourceFile)
   // indexed by kind (a small integer): the walk looks up every node, and an array index is the cheapest lookup
   const handlers: Array<Visitor[] | undefined> = []
   const ends: Array<() => void> = []
@@ -405,20 +420,10 @@ function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: C
     }
     if (created.end) ends.push(created.end)
   }
-  // One pass over the tree sets every node's parent and gathers, in source order, the nodes some detector asked for;
-  // the detectors then see those with the whole tree's parents in place (a visitor may look anywhere around its node).
-  const wanted: ts.Node[] = []
-  let parent: ts.Node | undefined
-  const gather = (node: ts.Node): void => {
-    ;(node as { parent: ts.Node | undefined }).parent = parent
-    if (handlers[node.kind] !== undefined) wanted.push(node)
-    const above = parent
-    parent = node
-    ts.forEachChild(node, gather)
-    parent = above
+  for (const node of nodes) {
+    const hs = handlers[node.kind]
+    if (hs !== undefined) for (const h of hs) h(node)
   }
-  gather(sourceFile)
-  for (const node of wanted) for (const h of handlers[node.kind]!) h(node)
   for (const end of ends) end()
   // a share of nothing but empty containers adds nothing when merged: not worth storing
   for (const [id, share] of shares) if (![...share.values()].every(isEmptyContainer)) result.shares[id] = share
