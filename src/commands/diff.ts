@@ -1,5 +1,6 @@
 import { Args, Command, Flags } from '@oclif/core'
 import { cacheDirFrom, cacheFlags, configFlag, orExit2, outputFlag, policyFlag, printCacheNotices, writeReport } from '../cli/io.js'
+import { startProgress } from '../cli/progress.js'
 import { compareRefs } from '../core/compare.js'
 import { FAIL_ON, failingFindings, type FailOn } from '../core/fail-on.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
@@ -32,7 +33,9 @@ Exit codes: 0 = no new finding at or above --fail-on; 1 = new findings at or abo
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Diff)
-    const result = await orExit2(this, () => compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config, cacheDir: cacheDirFrom(flags) }))
+    const progress = startProgress(flags.format !== 'json')
+    const result = await orExit2(this, () => compareRefs({ path: flags.path, base: args.base, head: args.head, policy: flags.policy, config: flags.config, cacheDir: cacheDirFrom(flags), onStage: progress?.update }), () => progress?.stop())
+    progress?.stop()
     const { report } = result
     printCacheNotices(result.cacheNotices)
     const rendered = REPORTERS[flags.format](report, { color: !flags.output && Boolean(process.stdout.isTTY) })

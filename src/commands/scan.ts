@@ -1,6 +1,6 @@
 import { Args, Command, Flags } from '@oclif/core'
 import { cacheDirFrom, cacheFlags, configFlag, orExit2, outputFlag, policyFlag, printCacheNotices, writeReport } from '../cli/io.js'
-import ora, { type Ora } from 'ora'
+import { startProgress } from '../cli/progress.js'
 import { readBaseline } from '../collect/baseline.js'
 import { audit } from '../core/audit.js'
 import { withComparison } from '../core/compare.js'
@@ -42,9 +42,7 @@ export default class Scan extends Command {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Scan)
-    const interactive = Boolean(process.stderr.isTTY) && !process.env.CI && flags.format !== 'json' && !flags.quiet
-    let spinner: Ora | undefined
-    if (interactive) spinner = ora({ text: 'collecting files', stream: process.stderr }).start()
+    const spinner = startProgress(flags.format !== 'json' && !flags.quiet)
     const { baseline, result } = await orExit2(this, async () => ({
       baseline: flags.baseline === undefined ? undefined : readBaseline(flags.baseline),
       result: await audit({
@@ -53,9 +51,7 @@ export default class Scan extends Command {
         config: flags.config,
         cacheDir: cacheDirFrom(flags),
         changedSince: flags['changed-since'],
-        onStage: (stage, detail) => {
-          if (spinner) spinner.text = detail ? `${stage}: ${detail}` : stage
-        },
+        onStage: spinner?.update,
       }),
     }), () => spinner?.stop())
     spinner?.stop()
