@@ -103,11 +103,14 @@ describe('collectWorkspace', () => {
     ]))
   })
 
-  it.skipIf(process.getuid?.() === 0)('lists an unreadable file as skipped', () => {
-    const root = makeRepo({ 'src/secret.ts': 'x' })
+  // as root every file is readable: test/e2e/robustness.test.ts runs the CLI as an unprivileged user instead
+  it.skipIf(process.getuid?.() === 0)('an unreadable file is skipped, by the walk or when read', () => {
+    const root = makeRepo({ 'src/secret.ts': 'x', 'docs/notes.md': 'y' })
     chmodSync(path.join(root, 'src/secret.ts'), 0)
+    chmodSync(path.join(root, 'docs/notes.md'), 0)
     const ws = collectWorkspace(root, options)
-    expect(ws.skipped[0]).toMatchObject({ file: 'src/secret.ts' })
+    expect(ws.skipped).toEqual([{ file: 'docs/notes.md', reason: 'unreadable (EACCES)' }])
+    expect(() => ws.read('src/secret.ts')).toThrow(new UnreadableFileError('unreadable (EACCES)'))
   })
 
   it('reads workspaces, dependency lines and lockfile versions; malformed files are problems, not crashes', () => {

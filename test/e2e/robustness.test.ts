@@ -1,10 +1,11 @@
 // Bad input never stops a scan: each bad file gets a clear skipped or problem entry, the rest is still scanned,
 // no stack trace, and the documented exit code.
+import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../../src/types/index.js'
-import { runCli, schemaErrors } from '../helpers/cli.js'
+import { BIN, runCli, schemaErrors } from '../helpers/cli.js'
 import { makeRepo } from '../helpers/tmp.js'
 
 type Full = Report & { problems: Array<{ file: string; reason: string }> }
@@ -121,6 +122,41 @@ describe('robustness', () => {
       expect(schemaErrors(report)).toEqual([])
       expect(report.cookies.map((c) => c.name)).toContain('constructor')
     }
+  })
+
+  it('unreadable files and folders are skipped with their reason, and the rest is scanned', () => {
+    const root = makeRepo({
+      'PRIVACY.md': POLICY,
+      'package.json': JSON.stringify({ name: 'app', dependencies: { stripe: '^14' } }),
+      'src/ok.ts': "import Stripe from 'stripe'\nexport const s = new Stripe('x')\n",
+      'src/locked.ts': "import posthog from 'posthog-js'\n",
+      'config/locked.yml': 'token: x\n',
+      'docs/locked.md': '# notes\n',
+      'private/a.ts': "import posthog from 'posthog-js'\n",
+    })
+    // root reads anything: as root, the scan runs as the unprivileged `nobody`, who must reach the rest of the tree
+    const asRoot = process.getuid?.() === 0
+    if (asRoot) execFileSync('chmod', ['-R', 'a+rX', root])
+    for (const locked of ['src/locked.ts', 'config/locked.yml', 'docs/locked.md', 'private']) chmodSync(path.join(root, locked), 0)
+    // a home of its own: the CLI framework looks for its data folder there
+    const home = makeRepo({})
+    chmodSync(home, 0o777)
+    const r = spawnSync(process.execPath, [BIN, 'scan', root, '--format', 'json', '--no-cache'], {
+      encoding: 'utf8', env: { ...process.env, CI: 'true', HOME: home, XDG_DATA_HOME: '', XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '' }, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    })
+    expect(r.stderr).toBe('')
+    const report = JSON.parse(r.stdout) as Full
+    expect(schemaErrors(report)).toEqual([])
+    const skipped = Object.fromEntries(report.skipped.map((s) => [s.file, s.reason]))
+    expect(skipped).toEqual({
+      'config/locked.yml': 'unreadable (EACCES)',
+      'docs/locked.md': 'unreadable (EACCES)',
+      private: 'unreadable folder (EACCES)',
+      'src/locked.ts': 'unreadable (EACCES)',
+    })
+    // what could be read was: Stripe is used and declared, and nothing of PostHog (in the unreadable files) was seen
+    expect(report.vendors.map((v) => v.id)).toEqual(['stripe'])
+    expect(r.status).toBe(0)
   })
 
   it('never modifies the scanned tree and never runs its code', () => {
