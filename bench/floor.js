@@ -1,11 +1,14 @@
-// The floor: read every source file privaudit would analyse, then a bare TypeScript parse + ts.forEachChild walk.
-// Usage: node bench/floor.js <dir>  → JSON { ms, files, maxRssMb }
+// The floor: read every source file privaudit would analyse, then a TypeScript parse + ts.forEachChild walk. By
+// default the parse sets parent pointers, as any analysis that looks around a node needs; `--bare` calls
+// createSourceFile with its defaults (no parents), the strictest reading of "a bare parse".
+// Usage: node bench/floor.js <dir> [--bare]  → JSON { ms, files, maxRssMb }
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ts } from 'ts-morph'
 import { collectWorkspace } from '../dist/collect/index.js'
 
 const root = path.resolve(process.argv[2])
+const bare = process.argv.includes('--bare')
 const ws = collectWorkspace(root, { maxFileSize: 1024 * 1024, exclude: [] })
 const start = performance.now()
 let nodes = 0
@@ -17,7 +20,7 @@ for (const file of ws.sourceFiles) {
   } catch {
     continue
   }
-  const sf = ts.createSourceFile(file.path, text, ts.ScriptTarget.Latest, true)
+  const sf = bare ? ts.createSourceFile(file.path, text, ts.ScriptTarget.Latest) : ts.createSourceFile(file.path, text, ts.ScriptTarget.Latest, true)
   const visit = (node) => {
     nodes++
     ts.forEachChild(node, visit)

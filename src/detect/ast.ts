@@ -14,6 +14,11 @@ export function kindTable(test: (node: ts.Node) => boolean): Uint8Array {
 const TYPE_WRAPPERS = kindTable((n) => ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isTypeAssertionExpression(n) || ts.isNonNullExpression(n))
 const VALUE_WRAPPERS = kindTable((n) => TYPE_WRAPPERS[n.kind] === 1 || ts.isAwaitExpression(n))
 
+/** Whether unwrap looks through a node of this kind (with `await` unless `awaits` is false). */
+export function isWrapper(node: ts.Node, awaits = true): boolean {
+  return (awaits ? VALUE_WRAPPERS : TYPE_WRAPPERS)[node.kind] === 1
+}
+
 /** The expression inside parentheses, type assertions (`as`, `satisfies`, `<T>`), `!` and, unless `awaits` is false, `await`. */
 export function unwrap(node: ts.Expression, awaits = true): ts.Expression {
   const wrappers = awaits ? VALUE_WRAPPERS : TYPE_WRAPPERS

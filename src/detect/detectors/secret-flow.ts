@@ -15,7 +15,7 @@ import path from 'node:path'
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { CodeContext, CodeDetector, LocatedEvidenceInput, Visitors } from '../engine.js'
-import { kindTable, unwrap } from '../ast.js'
+import { isWrapper, kindTable, unwrap } from '../ast.js'
 import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords, type SecretCategory } from '../secrets/names.js'
 
 export const SECRET_FLOW_DETECTOR = 'secret-flow'
@@ -210,6 +210,12 @@ export function narrow(path: string[] | null, read: readonly string[]): string[]
   for (let i = 0; i < Math.min(path.length, read.length); i++) if (path[i] !== read[i] && path[i] !== '*' && read[i] !== '*') return undefined
   return path.length >= read.length ? path.slice(read.length) : []
 }
+
+/** The node kinds evaluateUncached reads into (wrappers included): a value of any other kind carries nothing. */
+const EVALUATED = kindTable((n) => ts.isIdentifier(n) || ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isCallExpression(n)
+  || ts.isNewExpression(n) || ts.isTemplateExpression(n) || ts.isBinaryExpression(n) || ts.isConditionalExpression(n) || ts.isObjectLiteralExpression(n)
+  || ts.isArrayLiteralExpression(n) || ts.isSpreadElement(n) || isWrapper(n))
+const NO_HITS: Hit[] = Object.freeze([]) as unknown as Hit[]
 
 const MAX_HITS = 12
 const MAX_DEPTH = 60
@@ -474,6 +480,8 @@ class FileAnalysis {
 
   /** Everything secret (or parameter- or import-dependent) a value may carry, and where in the value it sits. */
   evaluate(expr: ts.Expression): Hit[] {
+    // literals, functions, `this`…: nothing evaluateUncached follows, so nothing to carry (and no memo entry to keep)
+    if (EVALUATED[expr.kind] === 0) return NO_HITS
     const cached = this.memo.get(expr)
     if (cached) return cached
     if (this.inProgress.has(expr) || this.depth > MAX_DEPTH || ++this.evaluations > MAX_EVALUATIONS) return []
