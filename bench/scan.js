@@ -1,7 +1,13 @@
-// The full privaudit pipeline in-process on a folder, timed per stage. Usage: node bench/scan.js <dir>
+// The full privaudit pipeline in-process on a folder, timed per stage. `--skip` loads the same modules and stops:
+// the same process minus the work, for bench/instructions.js. Usage: node bench/scan.js <dir> [--skip]
 import path from 'node:path'
 import { audit } from '../dist/core/audit.js'
+import { collectWorkspace } from '../dist/collect/index.js'
+import { ts } from 'ts-morph'
 
+void collectWorkspace
+void ts
+if (process.argv.includes('--skip')) process.exit(0)
 const root = path.resolve(process.argv[2])
 const start = performance.now()
 const { report, timings } = await audit({ root })
