@@ -2,11 +2,7 @@
 // the same process minus the work, for bench/instructions.js. Usage: node bench/scan.js <dir> [--skip]
 import path from 'node:path'
 import { audit } from '../dist/core/audit.js'
-import { collectWorkspace } from '../dist/collect/index.js'
-import { ts } from 'ts-morph'
 
-void collectWorkspace
-void ts
 if (process.argv.includes('--skip')) process.exit(0)
 const root = path.resolve(process.argv[2])
 const start = performance.now()

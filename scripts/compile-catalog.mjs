@@ -2,11 +2,11 @@
 // digest of their sources to dist/catalog/vendors.compiled.json; parses data/regions.yaml into
 // dist/catalog/regions.compiled.json likewise. Loading uses each while its YAML is unchanged.
 // A catalog that does not validate fails the build.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { COMPILED_CATALOG, COMPILED_REGIONS, sourceDigest } from '../dist/catalog/compiled.js'
 import { parseVendorSources, readVendorSources } from '../dist/catalog/index.js'
-import { REGIONS_FILE } from '../dist/catalog/regions.js'
+import { readRegionSources } from '../dist/catalog/regions.js'
 
 const sources = readVendorSources()
 const { vendors, issues } = parseVendorSources(sources)
@@ -17,6 +17,6 @@ if (issues.length > 0) {
 writeFileSync(COMPILED_CATALOG, JSON.stringify({ digest: sourceDigest(sources), data: vendors }))
 console.log(`compiled ${vendors.length} vendors into ${COMPILED_CATALOG}`)
 
-const regionsText = readFileSync(REGIONS_FILE, 'utf8')
-writeFileSync(COMPILED_REGIONS, JSON.stringify({ digest: sourceDigest([{ file: 'regions.yaml', text: regionsText }]), data: parseYaml(regionsText) }))
+const regionSources = readRegionSources()
+writeFileSync(COMPILED_REGIONS, JSON.stringify({ digest: sourceDigest(regionSources), data: parseYaml(regionSources[0].text) }))
 console.log(`compiled the region table into ${COMPILED_REGIONS}`)

@@ -3,14 +3,19 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
-import { COMPILED_REGIONS, readCompiled } from './compiled.js'
+import { COMPILED_REGIONS, readCompiled, type VendorSource } from './compiled.js'
 
 export const REGIONS_FILE = fileURLToPath(new URL('../../data/regions.yaml', import.meta.url))
 
+/** data/regions.yaml as the source its compiled form is stamped with (see compiled.ts). */
+export function readRegionSources(): VendorSource[] {
+  return [{ file: 'regions.yaml', text: readFileSync(REGIONS_FILE, 'utf8') }]
+}
+
 /** The region table's data: compiled at build time while data/regions.yaml is unchanged, else parsed here. */
 export function readRegionFile(compiledFile = COMPILED_REGIONS): RegionFile {
-  const text = readFileSync(REGIONS_FILE, 'utf8')
-  return readCompiled<RegionFile>([{ file: 'regions.yaml', text }], compiledFile) ?? (parseYaml(text) as RegionFile)
+  const sources = readRegionSources()
+  return readCompiled<RegionFile>(sources, compiledFile) ?? (parseYaml(sources[0].text) as RegionFile)
 }
 
 export interface RegionFile {

@@ -53,6 +53,15 @@ export function isConfigFile(rel: string): boolean {
   return DEPLOY_CONFIG_NAMES.has(base)
 }
 
+/** What a listed file is to collect, from its path alone; `other` is prose (the policy's candidates) and the rest. */
+function kindOf(rel: string): 'manifest' | 'lockfile' | 'config' | 'source' | 'data' | 'other' {
+  if (rel === 'package.json' || rel.endsWith('/package.json')) return 'manifest'
+  if (LOCKFILES.test(rel)) return 'lockfile'
+  if (isConfigFile(rel)) return 'config'
+  if (SOURCE.test(rel)) return 'source'
+  return DATA.test(rel) ? 'data' : 'other'
+}
+
 function decodeUtf8(buf: Buffer, rel: string): string {
   let text: string
   try {
@@ -105,7 +114,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   // Code and data files, which are read whole anyway, get their size and binary checks when read (see readBytes), with
   // the walk's reasons: a stat and a sniff of each in the walk would open every file twice. Manifests, lockfiles,
   // config and policy prose are checked by the walk.
-  const trusted = (rel: string) => (SOURCE.test(rel) || DATA.test(rel)) && !isConfigFile(rel) && !/(^|\/)package\.json$/.test(rel) && !LOCKFILES.test(rel)
+  const trusted = (rel: string) => { const kind = kindOf(rel); return kind === 'source' || kind === 'data' }
   const { files, skipped } = walk(root, { maxFileSize: options.maxFileSize, maxLineLength, exclude: options.exclude, trusted })
   const unchecked = new Set(files.filter((f) => f.size === undefined).map((f) => f.path))
   const problems: SkippedFile[] = []
@@ -156,9 +165,9 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   const resolved: ResolvedVersions = new Map()
 
   for (const f of files) {
-    const base = f.path.slice(f.path.lastIndexOf('/') + 1)
+    const kind = kindOf(f.path)
     const entry: SourceFile = { path: f.path, nonShipped: isNonShipped(f.path) }
-    if (base === 'package.json') {
+    if (kind === 'manifest') {
       try {
         const text = readRaw(f.path)
         if (f.path === 'package.json') rootManifestText = text
@@ -168,7 +177,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
       }
       continue
     }
-    if (LOCKFILES.test(f.path)) {
+    if (kind === 'lockfile') {
       lockfiles.push(f.path)
       try {
         for (const [dir, versions] of parseLockfile(f.path, readRaw(f.path))) {
@@ -187,11 +196,11 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
         problems.push(problem(f.path, 'unreadable', error))
       }
     }
-    if (isConfigFile(f.path)) configFiles.push(entry)
-    else if (SOURCE.test(f.path)) {
+    if (kind === 'config') configFiles.push(entry)
+    else if (kind === 'source') {
       sourceFiles.push(entry)
       sourcePaths.add(f.path)
-    } else if (DATA.test(f.path)) dataFiles.push(entry)
+    } else if (kind === 'data') dataFiles.push(entry)
   }
   attachResolved(manifests, resolved)
   let globs: string[] = []

@@ -42,7 +42,7 @@ export default class Scan extends Command {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Scan)
-    const spinner = startProgress(flags.format !== 'json' && !flags.quiet)
+    const progress = startProgress(flags.format !== 'json' && !flags.quiet)
     const { baseline, result } = await orExit2(this, async () => ({
       baseline: flags.baseline === undefined ? undefined : readBaseline(flags.baseline),
       result: await audit({
@@ -51,10 +51,10 @@ export default class Scan extends Command {
         config: flags.config,
         cacheDir: cacheDirFrom(flags),
         changedSince: flags['changed-since'],
-        onStage: spinner?.update,
+        onStage: progress?.update,
       }),
-    }), () => spinner?.stop())
-    spinner?.stop()
+    }), () => progress?.stop())
+    progress?.stop()
     const report = baseline ? withComparison(result.report, baseline, { base: flags.baseline! }) : result.report
     const failOn = flags['fail-on'] as (typeof FAIL_ON)[number]
     const threshold = failOn === 'none' ? Infinity : RANK[failOn]

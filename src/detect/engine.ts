@@ -144,16 +144,16 @@ export function scriptOnly(text: string, astro: boolean): string {
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }
 
 /**
- * Parses a source file. `setParentNodes: false` leaves `node.parent` unset, for a caller whose own walk sets it
- * (TypeScript's separate pass over the tree to set parents costs a fifth of the parse).
+ * Parses a source file, leaving `node.parent` unset: the engine's walk sets it (TypeScript's separate pass over the
+ * tree to set parents costs a fifth of the parse).
  */
-export function parseSource(path: string, text: string, setParentNodes = true): ts.SourceFile {
+export function parseSource(path: string, text: string): ts.SourceFile {
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase()
   const kind = SCRIPT_KIND[ext]
-  if (kind !== undefined) return ts.createSourceFile(path, text, PARSE_OPTIONS, setParentNodes, kind)
+  if (kind !== undefined) return ts.createSourceFile(path, text, PARSE_OPTIONS, false, kind)
   // server templates (ejs, hbs, …) mix template syntax into their scripts: only their markup is read
   const code = /^(html?|vue|svelte|astro)$/.test(ext) ? scriptOnly(text, ext === 'astro') : text.replace(/[^\n]/g, ' ')
-  return ts.createSourceFile(`${path}.ts`, code, PARSE_OPTIONS, setParentNodes, ts.ScriptKind.TS)
+  return ts.createSourceFile(`${path}.ts`, code, PARSE_OPTIONS, false, ts.ScriptKind.TS)
 }
 
 function atLine(file: string, line: number, column: number | undefined): Location {
@@ -373,7 +373,7 @@ function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
 /** Parses and walks one file with every code detector; returns the first syntax error, if any. */
 function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }): string | undefined {
   const started = performance.now()
-  const sourceFile = parseSource(file.path, text, false)
+  const sourceFile = parseSource(file.path, text)
   parseTime.ms += performance.now() - started
   const locate = (nodeOrPos: ts.Node | number): Location => {
     const pos = typeof nodeOrPos === 'number' ? nodeOrPos : nodeOrPos.getStart(sourceFile)

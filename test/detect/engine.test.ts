@@ -12,6 +12,11 @@ function workspaceOf(files: Record<string, string>): Workspace {
   } as Workspace
 }
 
+/** Runs the engine with this one code detector over these files. */
+function walkWith(detector: CodeDetector, files: Record<string, string>): void {
+  runDetectors(workspaceOf(files), testCatalog(), { code: [detector], config: [], workspace: [] })
+}
+
 const CODE = `import { a } from 'x'\nfunction f() { return g(h('one'), 'two') }\nconst v = { k: i('three') }\n`
 
 describe('the shared walk', () => {
@@ -27,7 +32,7 @@ describe('the shared walk', () => {
         },
       }),
     }
-    runDetectors(workspaceOf({ 'a.ts': CODE }), testCatalog(), { code: [detector], config: [], workspace: [] })
+    walkWith(detector, { 'a.ts': CODE })
     expect(seen).toEqual(['string x', 'call g', 'call h', 'string one', 'string two', 'call i', 'string three'])
   })
 
@@ -49,7 +54,7 @@ describe('the shared walk', () => {
         },
       }),
     }
-    runDetectors(workspaceOf({ 'a.ts': CODE }), testCatalog(), { code: [detector], config: [], workspace: [] })
+    walkWith(detector, { 'a.ts': CODE })
     expect(problems).toEqual([])
   })
 
@@ -66,7 +71,7 @@ describe('the shared walk', () => {
         walked = [...files].sort()
       },
     }
-    runDetectors(workspaceOf({ 'a.ts': 'f()', 'b.ts': 'g(); h()' }), testCatalog(), { code: [detector], config: [], workspace: [] })
+    walkWith(detector, { 'a.ts': 'f()', 'b.ts': 'g(); h()' })
     expect(order).toEqual(['visit a.ts', 'end a.ts', 'visit b.ts', 'visit b.ts', 'end b.ts'])
     expect(walked).toEqual(['a.ts', 'b.ts'])
   })
