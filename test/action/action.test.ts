@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { runAction } from '../../src/action/main.js'
 import { ROOT } from '../helpers/cli.js'
 import { commit, git, makeGitRepo } from '../helpers/git.js'
@@ -244,8 +245,8 @@ describe('the GitHub Action on a pull request', () => {
 
 describe('the bundled action (action/dist/index.mjs) in a checkout without node_modules', () => {
   it('runs from action.yml\'s entry and posts the comment', async () => {
-    const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
-    const main = /^\s+main:\s*(\S+)\s*$/m.exec(actionYml)?.[1]
+    const { runs } = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } }
+    const main = runs.main
     expect(main).toBe('action/dist/index.mjs')
     // what GitHub checks out for `uses: owner/privaudit@v1`: the repo's files, no node_modules
     const checkout = mkdtempSync(path.join(scratch, 'action-checkout-'))
