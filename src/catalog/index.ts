@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml'
 import type { Vendor, VendorCategory } from '../types/index.js'
 import { readCompiled, type VendorSource } from './compiled.js'
 import { lookupTable } from '../util/table.js'
+import { compareText } from '../util/order.js'
 
 export const CATALOG_DIR = fileURLToPath(new URL('../../data/vendors/', import.meta.url))
 
@@ -23,9 +24,6 @@ const TPW_CATEGORY_MAP: Record<string, VendorCategory> = lookupTable({
 })
 
 export class CatalogError extends Error {}
-
-/** What `a.localeCompare(b)` does, with one collator instead of one per call: thousands of names are sorted at start-up. */
-const localeOrder = new Intl.Collator().compare
 
 export interface CatalogIssue {
   file: string
@@ -172,7 +170,7 @@ export class Catalog {
   private readonly urlPrefixes: Array<[string, Vendor]> = []
 
   constructor(vendors: Vendor[]) {
-    this.vendors = [...vendors].sort((a, b) => localeOrder(a.id, b.id))
+    this.vendors = [...vendors].sort((a, b) => compareText(a.id, b.id))
     for (const v of this.vendors) {
       this.byId.set(v.id, v)
       for (const p of v.packages) {
@@ -195,9 +193,9 @@ export class Catalog {
       for (const u of v.urls) this.urlPrefixes.push([u, v])
     }
     // longest prefix first, so `@aws-sdk/client-bedrock-runtime` beats `@aws-sdk/*`
-    this.prefixPackages.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
-    this.prefixEnv.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
-    this.wildcardHosts.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    this.prefixPackages.sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
+    this.prefixEnv.sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
+    this.wildcardHosts.sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
   }
 
   /** A digest of the catalog's content, computed on first use: a scan never asks for it. */
@@ -333,7 +331,7 @@ function thirdPartyWebVendors(curated: Vendor[]): { extra: Vendor[]; hostsFor: M
   const hostsFor = new Map<string, string[]>()
   const extra: Vendor[] = []
   const curatedIds = new Set(curated.map((v) => v.id))
-  for (const entity of [...entities].sort((a, b) => localeOrder(a.name, b.name))) {
+  for (const entity of [...entities].sort((a, b) => compareText(a.name, b.name))) {
     // `*.linkedin.com` stays subdomains-only: the apex and www. are the public website, whose links are not tracking
     // an ad or social network's www. host is its public site (profile and share links), even where the dataset lists it
     const website = (d: string) => (entity.category === 'ad' || entity.category === 'social') && d.startsWith('www.')

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { COMPILED_REGIONS, readCompiled, type VendorSource } from './compiled.js'
+import { compareText } from '../util/order.js'
 
 export const REGIONS_FILE = fileURLToPath(new URL('../../data/regions.yaml', import.meta.url))
 
@@ -94,7 +95,7 @@ export class RegionTable {
       add(city, s)
     }
     // longest first, so "United States of America" wins over "United States"
-    this.places = [...names.values()].sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name))
+    this.places = [...names.values()].sort((a, b) => b.name.length - a.name.length || compareText(a.name, b.name))
   }
 
   lookup(code: string): RegionInfo | undefined {

@@ -1,5 +1,6 @@
 // Finding locations: one per file and line, shared by every check.
 import type { Evidence, Location } from '../types/index.js'
+import { compareText } from '../util/order.js'
 
 /** The first location of each file and line, in the order given. */
 export function distinctLocations(locations: Location[]): Location[] {
@@ -14,5 +15,5 @@ export function distinctLocations(locations: Location[]): Location[] {
 
 /** Evidence locations, one per file and line, in file order. */
 export function locationsOf(evidence: Evidence[]): Location[] {
-  return distinctLocations([...evidence].sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line).map((e) => e.location))
+  return distinctLocations([...evidence].sort((a, b) => compareText(a.location.file, b.location.file) || a.location.line - b.location.line).map((e) => e.location))
 }

@@ -1,4 +1,5 @@
 // Finds the privacy policy among the collected files when --policy is not given.
+import { compareText } from '../util/order.js'
 
 const POLICY_EXTENSIONS = /\.(md|mdx|markdown|txt|html?|tsx|jsx|ts|js|astro|vue|svelte)$/i
 const NAME_SCORE: Array<[RegExp, number]> = [
@@ -44,7 +45,7 @@ export function choosePolicy(paths: string[], looksLikePolicy: (path: string, na
   const ranked = paths
     .map((p) => ({ p, s: scorePolicyPath(p) }))
     .filter((c) => c.s > 0)
-    .sort((a, b) => b.s - a.s || a.p.length - b.p.length || a.p.localeCompare(b.p))
+    .sort((a, b) => b.s - a.s || a.p.length - b.p.length || compareText(a.p, b.p))
   return ranked.find((c) => looksLikePolicy(c.p, /privacy/i.test(c.p.slice(c.p.lastIndexOf('/') + 1))))?.p
 }
 

@@ -16,6 +16,7 @@ import { buildCookieInventory } from './cookies.js'
 import { diff, type Suppressed } from './diff.js'
 import { redactReport } from './redact.js'
 import type { VendorLedger } from './ledger.js'
+import { compareText } from '../util/order.js'
 
 export const SCHEMA_VERSION = '1.0.0'
 
@@ -157,7 +158,7 @@ function isInside(root: string, dir: string): boolean {
 }
 
 function sortFiles(list: SkippedFile[]): SkippedFile[] {
-  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.reason.localeCompare(b.reason))
+  return [...list].sort((a, b) => compareText(a.file, b.file) || compareText(a.reason, b.reason))
 }
 
 function vendorSummaries(ledger: VendorLedger): VendorSummary[] {

@@ -7,6 +7,7 @@ import { packageMatches, type Catalog } from '../catalog/index.js'
 import type { CookieEntry, CookiePurpose, Evidence, Location, Vendor, VendorCookie } from '../types/index.js'
 import type { CookieSetData } from '../detect/detectors/cookies.js'
 import type { VendorLedger } from './ledger.js'
+import { compareText } from '../util/order.js'
 
 export const DYNAMIC_COOKIE = '(dynamic)'
 
@@ -65,7 +66,7 @@ function addLocation(list: Location[], l: Location): void {
 }
 
 function sortLocations(list: Location[]): Location[] {
-  return list.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  return list.sort((a, b) => compareText(a.file, b.file) || a.line - b.line)
 }
 
 function persistentFromRetention(retention: string | undefined): boolean | null {
@@ -193,7 +194,7 @@ function computeScan(evidence: Evidence[], catalog: Catalog): CookieScan {
 
   // vendor cookies, from the catalog, for vendors put to work where they set them
   const vendorNames = new Map<string, CookieRecord>()
-  for (const use of [...vendors.values()].sort((a, b) => a.vendor.id.localeCompare(b.vendor.id))) {
+  for (const use of [...vendors.values()].sort((a, b) => compareText(a.vendor.id, b.vendor.id))) {
     if (use.cookieFree) continue
     for (const row of use.vendor.cookies) {
       if (!rowActive(row, use)) continue
@@ -216,8 +217,8 @@ function computeScan(evidence: Evidence[], catalog: Catalog): CookieScan {
     }
   }
   for (const c of cookies) sortLocations(c.locations)
-  cookies.sort((a, b) => (a.party === b.party ? 0 : a.party === 'first' ? -1 : 1) || (a.vendor ?? '').localeCompare(b.vendor ?? '')
-    || Number(a.dynamic ?? false) - Number(b.dynamic ?? false) || a.name.localeCompare(b.name))
+  cookies.sort((a, b) => (a.party === b.party ? 0 : a.party === 'first' ? -1 : 1) || compareText(a.vendor ?? '', b.vendor ?? '')
+    || Number(a.dynamic ?? false) - Number(b.dynamic ?? false) || compareText(a.name, b.name))
   for (const use of vendors.values()) sortLocations(use.locations)
   return { cookies, vendors }
 }
@@ -261,5 +262,5 @@ export function cookieUnits(scan: CookieScan): CookieUnit[] {
     units.set(key, { key, vendor: use.vendor, party: 'third', cookies: [], locations: [...use.locations], loginSession: false })
   }
   for (const u of units.values()) sortLocations(u.locations)
-  return [...units.values()].sort((a, b) => a.key.localeCompare(b.key))
+  return [...units.values()].sort((a, b) => compareText(a.key, b.key))
 }

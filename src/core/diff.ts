@@ -7,6 +7,7 @@ import type { Config } from '../collect/config.js'
 import type { Claim, Evidence, Finding, Location, Severity } from '../types/index.js'
 import { distinctLocations } from '../checks/locations.js'
 import { VendorLedger } from './ledger.js'
+import { compareText } from '../util/order.js'
 
 export interface Suppressed {
   ruleId: string
@@ -38,9 +39,9 @@ export function withoutPositions(message: string): string {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId)
-    || (a.vendor ?? '').localeCompare(b.vendor ?? '') || (a.locations[0]?.file ?? '').localeCompare(b.locations[0]?.file ?? '')
-    || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0) || a.message.localeCompare(b.message)
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.ruleId, b.ruleId)
+    || compareText(a.vendor ?? '', b.vendor ?? '') || compareText(a.locations[0]?.file ?? '', b.locations[0]?.file ?? '')
+    || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0) || compareText(a.message, b.message)
 }
 
 export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Catalog; config: Config; policy: { path: string } | null; checks?: Check[] }): DiffResult {
@@ -120,5 +121,5 @@ function applyIgnores(findings: Finding[], config: Config): { kept: Finding[]; s
 }
 
 function uniqueLocations(locations: Location[]): Location[] {
-  return distinctLocations(locations).map((l) => ({ file: l.file, line: l.line })).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  return distinctLocations(locations).map((l) => ({ file: l.file, line: l.line })).sort((a, b) => compareText(a.file, b.file) || a.line - b.line)
 }

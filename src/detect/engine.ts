@@ -6,6 +6,7 @@ import { decodeTagged, encodeTagged, mergeInto } from '../cache/state.js'
 import { UnreadableFileError } from '../collect/index.js'
 import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
+import { compareText } from '../util/order.js'
 
 export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped'> & {
   node?: ts.Node
@@ -177,8 +178,8 @@ function evidenceOf(e: EvidenceInput, location: Location, detector: string, nonS
 }
 
 function sortEvidence(a: Evidence, b: Evidence): number {
-  return a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || (a.location.column ?? 0) - (b.location.column ?? 0)
-    || a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value) || (a.vendor ?? '').localeCompare(b.vendor ?? '') || a.detector.localeCompare(b.detector)
+  return compareText(a.location.file, b.location.file) || a.location.line - b.location.line || (a.location.column ?? 0) - (b.location.column ?? 0)
+    || compareText(a.kind, b.kind) || compareText(a.value, b.value) || compareText(a.vendor ?? '', b.vendor ?? '') || compareText(a.detector, b.detector)
 }
 
 export interface DetectHooks {

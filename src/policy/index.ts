@@ -9,6 +9,7 @@ import { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
 import { parseRegionClaims } from './regions.js'
 import { parseSecretLoggingClaims } from './security-secrets.js'
 import { lookupTable } from '../util/table.js'
+import { compareText } from '../util/order.js'
 
 export { detectFormat, extractPolicyText, type PolicyBlock, type PolicyFormat } from './extract.js'
 export { splitSentences, sentenceRanges, type PolicySentence } from './sentences.js'
@@ -33,20 +34,15 @@ export interface ParsedPolicy {
 
 const KIND_ORDER: Record<string, number> = lookupTable({ vendor: 0, 'vendor-category': 1, cookie: 2, security: 3, region: 4, 'data-practice': 5 })
 
-/** Code-unit order, not localeCompare: the same on every machine and locale. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /** Total order so output (and golden files, SARIF fingerprints) never depends on extractor order. */
 export function compareClaims(a: Claim, b: Claim): number {
   return a.line - b.line
-    || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || cmp(a.kind, b.kind)
-    || cmp(a.subject, b.subject)
+    || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || compareText(a.kind, b.kind)
+    || compareText(a.subject, b.subject)
     || a.endLine - b.endLine
-    || cmp(a.quote, b.quote)
-    || cmp(a.polarity, b.polarity)
-    || cmp(a.strength ?? '', b.strength ?? '')
+    || compareText(a.quote, b.quote)
+    || compareText(a.polarity, b.polarity)
+    || compareText(a.strength ?? '', b.strength ?? '')
 }
 
 export function parsePolicy(policy: Policy, catalog: Catalog, extractors: readonly ClaimExtractor[] = CLAIM_EXTRACTORS): ParsedPolicy {

@@ -2,6 +2,7 @@
 import type { EvidenceKind, Finding, Location, Severity, VendorSummary } from '../types/index.js'
 import type { FullReport } from './index.js'
 import { lookupTable } from '../util/table.js'
+import { compareText } from '../util/order.js'
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: '●' }
 
@@ -55,7 +56,7 @@ export function usedIn(vendor: VendorSummary): string[] {
 
 /** Subprocessors in the order legal reads them: used ones first, then by name. */
 export function sortedVendors(report: FullReport): VendorSummary[] {
-  return [...report.vendors].sort((a, b) => Number(b.detected) - Number(a.detected) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+  return [...report.vendors].sort((a, b) => Number(b.detected) - Number(a.detected) || compareText(a.name, b.name) || compareText(a.id, b.id))
 }
 
 export function cookieLifetime(c: FullReport['cookies'][number]): string {

@@ -3,6 +3,7 @@ import type { VendorSummary } from '../types/index.js'
 import type { FullReport } from './index.js'
 import { mdText } from './markdown.js'
 import { usedIn } from './shared.js'
+import { compareText } from '../util/order.js'
 
 export interface SubprocessorRow {
   id: string
@@ -21,7 +22,7 @@ export interface SubprocessorRow {
 export function subprocessorRows(report: FullReport): SubprocessorRow[] {
   return report.vendors
     .filter((v) => v.detected)
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id))
     .map((v: VendorSummary) => ({
       id: v.id,
       name: v.name,

@@ -3,6 +3,7 @@ import { cookieUnits, DYNAMIC_COOKIE, scanCookies, type CookieUnit } from '../..
 import type { CookieDenialData } from '../../policy/cookies.js'
 import type { Claim, CookiePurpose, Location } from '../../types/index.js'
 import type { Check } from '../types.js'
+import { compareText } from '../../util/order.js'
 
 const TRACKING: CookiePurpose[] = ['analytics', 'advertising']
 
@@ -143,7 +144,7 @@ export const cookieClaimMismatch: Check = {
       // the login session is what "one session cookie" allows; the rest, in order of appearance, are the extra ones
       counted.sort((a, b) => Number(b.loginSession) - Number(a.loginSession)
         || Number(b.cookies.some((c) => c.purpose === 'strictly-necessary')) - Number(a.cookies.some((c) => c.purpose === 'strictly-necessary'))
-        || (a.locations[0]?.file ?? '').localeCompare(b.locations[0]?.file ?? '') || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0))
+        || compareText(a.locations[0]?.file ?? '', b.locations[0]?.file ?? '') || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0))
       if (counted.length <= max) {
         if (!hasDynamic) confirm(claim, counted.flatMap((u) => u.locations))
         continue

@@ -1,5 +1,6 @@
 // A vendor the policy lists as a processor with no sign of use in the code or deployment.
 import type { Check } from '../types.js'
+import { compareText } from '../../util/order.js'
 
 export const declaredSubprocessorUnused: Check = {
   meta: {
@@ -17,7 +18,7 @@ export const declaredSubprocessorUnused: Check = {
       const locations = [...ledger.used].filter(([id]) => catalog.lineage(id).some((v) => v.id === claim.vendor)).flatMap(([, ev]) => ev.map((e) => e.location))
       if (locations.length) confirm(claim, locations)
     }
-    for (const [id, declaration] of [...ledger.listed].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [id, declaration] of [...ledger.listed].sort((a, b) => compareText(a[0], b[0]))) {
       const vendor = catalog.get(id)
       if (!vendor || ledger.isUsed(id)) continue
       if (declaration.by === 'policy') {

@@ -4,6 +4,7 @@ import { loadRegionTable, type RegionInfo } from '../../catalog/regions.js'
 import type { Claim, Evidence } from '../../types/index.js'
 import { cite, locationsOf, where } from '../crypto-compare.js'
 import type { Check } from '../types.js'
+import { compareText } from '../../util/order.js'
 
 function regionsOf(claim: Claim): string[] {
   const r = claim.data?.regions
@@ -35,7 +36,7 @@ export const regionClaimMismatch: Check = {
       if (e.kind !== 'region' || e.nonShipped) continue
       byCode.set(e.value, [...(byCode.get(e.value) ?? []), e])
     }
-    for (const [code, group] of [...byCode].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [code, group] of [...byCode].sort((a, b) => compareText(a[0], b[0]))) {
       const region: RegionInfo | undefined = table.lookup(code)
       if (!region) continue
       const locations = locationsOf(group)

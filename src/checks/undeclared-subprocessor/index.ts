@@ -2,13 +2,14 @@
 import type { Evidence, Location, Vendor } from '../../types/index.js'
 import { distinctLocations } from '../locations.js'
 import type { Check } from '../types.js'
+import { compareText } from '../../util/order.js'
 
 const KIND_ORDER = ['dependency', 'import', 'script', 'host', 'env', 'config']
 
 /** Evidence ordered strongest kind first (dependency, import, script, host, env, config), then by place. */
 export function strongestFirst(evidence: Evidence[]): Evidence[] {
   return [...evidence].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-    || a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)
+    || compareText(a.location.file, b.location.file) || a.location.line - b.location.line)
 }
 
 /** Where a vendor is used, strongest evidence first, one location per file and line. */
@@ -45,7 +46,7 @@ export const undeclaredSubprocessor: Check = {
   },
   run({ ledger, catalog, policy, report }) {
     const policyName = policy?.path ?? 'the policy'
-    for (const [id, evidence] of [...ledger.used].sort((a, b) => a[0].localeCompare(b[0]))) {
+    for (const [id, evidence] of [...ledger.used].sort((a, b) => compareText(a[0], b[0]))) {
       const vendor = catalog.get(id)!
       if (ledger.coverage(id) || ledger.isOnlyGenericUse(id)) continue
       const locations = evidenceLocations(evidence)
