@@ -10,8 +10,8 @@ testCheck(declaredSubprocessorUnused, {
     { name: 'a vendor used only by a test does not make it used, but a vague category claim is not a vendor claim', claims: [{ ...claim('analytics', { kind: 'vendor-category' }), vendor: undefined }] },
   ],
   invalid: [
-    { name: 'a listed vendor with no evidence', claims: [claim('neon', { line: 12, quote: 'Neon (database).' })], findings: ['note neon'], policyLine: 12, message: /declares Neon/ },
-    { name: 'evidence only in tests does not count as use', evidence: [ev('import', 'posthog-js', 'posthog', 'src/a.test.ts', 1, { nonShipped: true })], claims: [claim('posthog')], findings: ['note posthog'] },
-    { name: 'a vendor declared in .privaudit.yml and unused', config: { declared: [{ vendor: 'sentry' }], file: '.privaudit.yml' }, findings: ['note sentry'], message: /\.privaudit\.yml declares Sentry/ },
+    { name: 'a listed vendor with no evidence', claims: [claim('neon', { line: 12, quote: 'Neon (database).' })], findings: ['note neon'], locations: [['PRIVACY.md:12']], policyLine: 12, message: /declares Neon/ },
+    { name: 'evidence only in tests does not count as use', evidence: [ev('import', 'posthog-js', 'posthog', 'src/a.test.ts', 1, { nonShipped: true })], claims: [claim('posthog')], findings: ['note posthog'], locations: [['PRIVACY.md:1']] },
+    { name: 'a vendor declared in .privaudit.yml and unused', config: { declared: [{ vendor: 'sentry' }], file: '.privaudit.yml' }, findings: ['note sentry'], locations: [['.privaudit.yml:1']], message: /\.privaudit\.yml declares Sentry/ },
   ],
 })

@@ -22,10 +22,10 @@ testCheck(insecureTransport, {
     { name: 'a denied transport claim is no promise', evidence: [url('http://hooks.partner-api.com/x')], claims: [{ ...https(), polarity: 'deny' }] },
   ],
   invalid: [
-    { name: 'a webhook mirror over plain http', evidence: [url('http://hooks.partner-api.com/codecloud/run-status')], claims: [https()], findings: ['error'], message: /`http:\/\/hooks\.partner-api\.com\/codecloud\/run-status` at lib\/webhooks\.ts:24 reaches hooks\.partner-api\.com over plain HTTP, but PRIVACY\.md:95 says “All data is transmitted over HTTPS”/, policyLine: 95 },
-    { name: 'a plain ws:// socket', evidence: [url('ws://realtime.example-partner.io/feed', 'src/feed.ts', 9)], claims: [https()], findings: ['error'], message: /over plain WS/ },
-    { name: 'one finding per host, however many places', evidence: [url('http://api.legacy-crm.com/a', 'src/a.ts', 1), url('http://api.legacy-crm.com/b', '.env.example', 4), url('http://other-partner.net/x', 'src/b.ts', 2)], claims: [https()], findings: ['error', 'error'] },
-    { name: 'plain http in deploy config', evidence: [url('http://metrics.vendor-x.com/push', 'docker-compose.yml', 12)], claims: [https()], findings: ['error'], message: /docker-compose\.yml:12/ },
+    { name: 'a webhook mirror over plain http', evidence: [url('http://hooks.partner-api.com/codecloud/run-status')], claims: [https()], findings: ['error'], locations: [['lib/webhooks.ts:24']], message: /`http:\/\/hooks\.partner-api\.com\/codecloud\/run-status` at lib\/webhooks\.ts:24 reaches hooks\.partner-api\.com over plain HTTP, but PRIVACY\.md:95 says “All data is transmitted over HTTPS”/, policyLine: 95 },
+    { name: 'a plain ws:// socket', evidence: [url('ws://realtime.example-partner.io/feed', 'src/feed.ts', 9)], claims: [https()], findings: ['error'], locations: [['src/feed.ts:9']], message: /over plain WS/ },
+    { name: 'one finding per host, however many places', evidence: [url('http://api.legacy-crm.com/a', 'src/a.ts', 1), url('http://api.legacy-crm.com/b', '.env.example', 4), url('http://other-partner.net/x', 'src/b.ts', 2)], claims: [https()], findings: ['error', 'error'], locations: [['.env.example:4', 'src/a.ts:1'], ['src/b.ts:2']] },
+    { name: 'plain http in deploy config', evidence: [url('http://metrics.vendor-x.com/push', 'docker-compose.yml', 12)], claims: [https()], findings: ['error'], locations: [['docker-compose.yml:12']], message: /docker-compose\.yml:12/ },
   ],
 })
 

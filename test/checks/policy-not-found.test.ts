@@ -3,5 +3,5 @@ import { ev, testCheck } from '../helpers/check-tester.js'
 
 testCheck(policyNotFound, {
   valid: [{ name: 'a policy was found', policy: 'PRIVACY.md' }],
-  invalid: [{ name: 'no policy', policy: null, evidence: [ev('dependency', 'stripe', 'stripe', 'package.json')], findings: ['warning'], message: /No usable privacy policy found/ }],
+  invalid: [{ name: 'no policy', policy: null, evidence: [ev('dependency', 'stripe', 'stripe', 'package.json')], findings: ['warning'], locations: [['.:1']], message: /No usable privacy policy found/ }],
 })

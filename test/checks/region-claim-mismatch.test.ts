@@ -33,13 +33,13 @@ testCheck(regionClaimMismatch, {
     { name: '"Europe" covers the UK', evidence: [region('lhr')], claims: [processedIn(['europe'])] },
   ],
   invalid: [
-    { name: 'a Fly machine in Sydney outside "the EU and the United States"', evidence: [region('syd', 'apps/api/src/machines.ts', 9)], claims: [euUs()], findings: ['error'], message: /Region `syd` \(Sydney, Australia\) at apps\/api\/src\/machines\.ts:9 is outside the policy's regions: PRIVACY\.md:21 says .*which names only the EU and the United States/, policyLine: 21 },
-    { name: 'Vercel hnd1 (Tokyo)', evidence: [region('hnd1', 'vercel.json', 3)], claims: [euUs()], findings: ['error'], message: /Tokyo, Japan/ },
-    { name: 'London is not in the EU, whatever its adequacy decision', evidence: [region('lhr')], claims: [processedIn(['eu'])], findings: ['error'], message: /The UK is not in the EU or the EEA/ },
-    { name: 'AWS ap-southeast-2 from an env file', evidence: [region('ap-southeast-2', '.env.example', 3)], claims: [euUs()], findings: ['error'], message: /Sydney, Australia/ },
-    { name: 'one finding per region code, every place listed', evidence: [region('syd', 'a.ts', 1), region('syd', 'b.ts', 2), region('fra')], claims: [euUs()], findings: ['error'], message: /and 1 more place/ },
-    { name: 'a Frankfurt-only claim is broken by Amsterdam', evidence: [region('ams')], claims: [processedIn(['frankfurt'], { quote: 'All data is stored in Frankfurt.' })], findings: ['error'] },
-    { name: 'a region the policy rules out', evidence: [region('us-east-1', '.env', 1)], claims: [{ ...processedIn(['us'], { quote: 'We do not store data in the United States.' }), polarity: 'deny' }], findings: ['error'], message: /which rules out the United States/ },
+    { name: 'a Fly machine in Sydney outside "the EU and the United States"', evidence: [region('syd', 'apps/api/src/machines.ts', 9)], claims: [euUs()], findings: ['error'], locations: [['apps/api/src/machines.ts:9']], message: /Region `syd` \(Sydney, Australia\) at apps\/api\/src\/machines\.ts:9 is outside the policy's regions: PRIVACY\.md:21 says .*which names only the EU and the United States/, policyLine: 21 },
+    { name: 'Vercel hnd1 (Tokyo)', evidence: [region('hnd1', 'vercel.json', 3)], claims: [euUs()], findings: ['error'], locations: [['vercel.json:3']], message: /Tokyo, Japan/ },
+    { name: 'London is not in the EU, whatever its adequacy decision', evidence: [region('lhr')], claims: [processedIn(['eu'])], findings: ['error'], locations: [['fly.toml:2']], message: /The UK is not in the EU or the EEA/ },
+    { name: 'AWS ap-southeast-2 from an env file', evidence: [region('ap-southeast-2', '.env.example', 3)], claims: [euUs()], findings: ['error'], locations: [['.env.example:3']], message: /Sydney, Australia/ },
+    { name: 'one finding per region code, every place listed', evidence: [region('syd', 'a.ts', 1), region('syd', 'b.ts', 2), region('fra')], claims: [euUs()], findings: ['error'], locations: [['a.ts:1', 'b.ts:2']], message: /and 1 more place/ },
+    { name: 'a Frankfurt-only claim is broken by Amsterdam', evidence: [region('ams')], claims: [processedIn(['frankfurt'], { quote: 'All data is stored in Frankfurt.' })], findings: ['error'], locations: [['fly.toml:2']] },
+    { name: 'a region the policy rules out', evidence: [region('us-east-1', '.env', 1)], claims: [{ ...processedIn(['us'], { quote: 'We do not store data in the United States.' }), polarity: 'deny' }], findings: ['error'], locations: [['.env:1']], message: /which rules out the United States/ },
   ],
 })
 

@@ -28,12 +28,12 @@ testCheck(signatureClaimMismatch, {
     { name: 'no signature claim', evidence: [mac('hmac-md5')], claims: [claim('stripe')] },
   ],
   invalid: [
-    { name: 'createHmac("sha1") where HMAC-SHA256 is promised', evidence: [mac('hmac-sha1')], claims: [signed('HMAC-SHA256')], findings: ['error'], message: /`createHmac` at lib\/webhooks\.ts:19 signs with HMAC-SHA1, but PRIVACY\.md:99 says “Webhook payloads can be verified using HMAC-SHA256 signatures”: SHA1 is weaker/, policyLine: 99 },
-    { name: 'HMAC-SHA512 where HMAC-SHA256 is promised: receivers reject it', evidence: [mac('hmac-sha512')], claims: [signed('HMAC-SHA256')], findings: ['error'], message: /receivers that verify with SHA256 as promised reject it/ },
-    { name: 'sha256(secret + body) is not an HMAC', evidence: [ev('crypto-call', 'sha256', undefined, 'lib/sign.ts', 5, { data: { family: 'keyed-hash', api: 'createHash', operation: 'sign' } })], claims: [signed('HMAC-SHA256')], findings: ['error'], message: /a keyed SHA256 hash, .*not an HMAC \(it allows length extension\)/ },
-    { name: 'crypto-js HmacMD5', evidence: [mac('hmac-md5', { api: 'crypto-js' })], claims: [signed('HMAC-SHA256')], findings: ['error'], message: /crypto-js at .* signs with HMAC-MD5/ },
-    { name: 'Ed25519 promised, ECDSA used', evidence: [ev('crypto-call', 'ecdsa-sha256', undefined, 'lib/sign.ts', 5, { data: { family: 'signature', api: 'subtle.sign' } })], claims: [signed('Ed25519')], findings: ['error'], message: /a different signature scheme/ },
-    { name: 'HMAC-SHA256 promised and no signing code: a note', evidence: [], claims: [signed('HMAC-SHA256')], findings: ['note'], message: /no HMAC-SHA256 signing code was found/ },
+    { name: 'createHmac("sha1") where HMAC-SHA256 is promised', evidence: [mac('hmac-sha1')], claims: [signed('HMAC-SHA256')], findings: ['error'], locations: [['lib/webhooks.ts:19']], message: /`createHmac` at lib\/webhooks\.ts:19 signs with HMAC-SHA1, but PRIVACY\.md:99 says “Webhook payloads can be verified using HMAC-SHA256 signatures”: SHA1 is weaker/, policyLine: 99 },
+    { name: 'HMAC-SHA512 where HMAC-SHA256 is promised: receivers reject it', evidence: [mac('hmac-sha512')], claims: [signed('HMAC-SHA256')], findings: ['error'], locations: [['lib/webhooks.ts:19']], message: /receivers that verify with SHA256 as promised reject it/ },
+    { name: 'sha256(secret + body) is not an HMAC', evidence: [ev('crypto-call', 'sha256', undefined, 'lib/sign.ts', 5, { data: { family: 'keyed-hash', api: 'createHash', operation: 'sign' } })], claims: [signed('HMAC-SHA256')], findings: ['error'], locations: [['lib/sign.ts:5']], message: /a keyed SHA256 hash, .*not an HMAC \(it allows length extension\)/ },
+    { name: 'crypto-js HmacMD5', evidence: [mac('hmac-md5', { api: 'crypto-js' })], claims: [signed('HMAC-SHA256')], findings: ['error'], locations: [['lib/webhooks.ts:19']], message: /crypto-js at .* signs with HMAC-MD5/ },
+    { name: 'Ed25519 promised, ECDSA used', evidence: [ev('crypto-call', 'ecdsa-sha256', undefined, 'lib/sign.ts', 5, { data: { family: 'signature', api: 'subtle.sign' } })], claims: [signed('Ed25519')], findings: ['error'], locations: [['lib/sign.ts:5']], message: /a different signature scheme/ },
+    { name: 'HMAC-SHA256 promised and no signing code: a note', evidence: [], claims: [signed('HMAC-SHA256')], findings: ['note'], locations: [['PRIVACY.md:99']], message: /no HMAC-SHA256 signing code was found/ },
   ],
 })
 

@@ -12,8 +12,8 @@ testCheck(undeclaredCookie, {
     { name: 'cookies set in tests do not ship', evidence: [setCookie('debug', 'app/a.test.ts', 1, {}, { nonShipped: true })], claims: [names(['theme'])] },
   ],
   invalid: [
-    { name: 'a first-party cookie missing from the list', evidence: [setCookie('theme'), setCookie('sidebar', 'app/sidebar.tsx', 8)], claims: [names(['theme'])], findings: ['warning'], message: /`sidebar`, set at app\/sidebar\.tsx:8, is not among the cookies listed at PRIVACY\.md:37 \(theme\)/, policyLine: 37 },
-    { name: 'a vendor SDK whose cookies the list lacks', evidence: [setCookie('theme'), loadVendor('posthog', 'posthog-js')], claims: [names(['theme'])], findings: ['warning posthog'], message: /PostHog, loaded at app\/providers\.tsx:4, sets cookies \(ph_\*\)/ },
-    { name: 'a cookie named at run time cannot be checked against the list', evidence: [setCookie('(dynamic)', 'lib/cookies.ts', 8, { dynamic: true })], claims: [names(['theme'])], findings: ['warning'], message: /built at run time/ },
+    { name: 'a first-party cookie missing from the list', evidence: [setCookie('theme'), setCookie('sidebar', 'app/sidebar.tsx', 8)], claims: [names(['theme'])], findings: ['warning'], locations: [['app/sidebar.tsx:8']], message: /`sidebar`, set at app\/sidebar\.tsx:8, is not among the cookies listed at PRIVACY\.md:37 \(theme\)/, policyLine: 37 },
+    { name: 'a vendor SDK whose cookies the list lacks', evidence: [setCookie('theme'), loadVendor('posthog', 'posthog-js')], claims: [names(['theme'])], findings: ['warning posthog'], locations: [['app/providers.tsx:4']], message: /PostHog, loaded at app\/providers\.tsx:4, sets cookies \(ph_\*\)/ },
+    { name: 'a cookie named at run time cannot be checked against the list', evidence: [setCookie('(dynamic)', 'lib/cookies.ts', 8, { dynamic: true })], claims: [names(['theme'])], findings: ['warning'], locations: [['lib/cookies.ts:8']], message: /built at run time/ },
   ],
 })

@@ -38,6 +38,7 @@ describe('the shared walk', () => {
 
   it('gives visitors a tree whose every node has its parent, below and beside the visited node too', () => {
     const problems: string[] = []
+    let checked = 0
     const detector: CodeDetector = {
       id: 'parents',
       create: ({ sourceFile }) => ({
@@ -45,6 +46,7 @@ describe('the shared walk', () => {
           // from the function declaration, look down two levels: the call's parent chain must lead back up here
           FunctionDeclaration: (node) => {
             const walk = (n: ts.Node): void => {
+              checked++
               if (n !== sourceFile && n.parent === undefined) problems.push(`no parent: ${ts.SyntaxKind[n.kind]}`)
               ts.forEachChild(n, walk)
             }
@@ -56,6 +58,8 @@ describe('the shared walk', () => {
     }
     walkWith(detector, { 'a.ts': CODE })
     expect(problems).toEqual([])
+    // the visitor ran (once, for `f`) and looked at the whole tree: an empty list means something only then
+    expect(checked).toBeGreaterThan(30)
   })
 
   it('runs end() after the visitors, once per file, and finish() once with every walked file', () => {

@@ -7,7 +7,7 @@ import type { SourceFile, Workspace } from '../../src/types/index.js'
 const catalog = loadCatalog()
 
 function evidenceOf(file: string, text: string, kind: 'source' | 'config' = 'source', extra: Partial<SourceFile> = {}): string[] {
-  const entry: SourceFile = { path: file, size: text.length, nonShipped: false, ...extra }
+  const entry: SourceFile = { path: file, nonShipped: false, ...extra }
   const ws: Workspace = {
     root: '/', sourceFiles: kind === 'source' ? [entry] : [], configFiles: kind === 'config' ? [entry] : [], manifests: [], workspaceGlobs: [],
     lockfiles: [], policy: null, problems: [], skipped: [], read: () => text,

@@ -11,7 +11,7 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).statu
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 
 /** What the terminal showed, and the report written to stdout. */
-function onTerminal(args: string[], env: Record<string, string | undefined> = {}): { terminal: string; report: string } {
+function onTerminal(args: string[], env: Record<string, string | undefined> = {}): { terminal: string; report: string; status: number | null } {
   const out = path.join(makeRepo({}), 'report.txt')
   const command = `stty cols 120 rows 40; ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')} > ${quote(out)}`
   const childEnv: Record<string, string> = { ...process.env, NO_COLOR: '1', PRIVAUDIT_CACHE_DIR: TEST_CACHE_DIR } as Record<string, string>
@@ -19,7 +19,8 @@ function onTerminal(args: string[], env: Record<string, string | undefined> = {}
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k]
   else childEnv[k] = v
   const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { encoding: 'utf8', env: childEnv, timeout: 120_000 })
-  return { terminal: r.stdout.replace(/\r/g, '\n'), report: readFileSync(out, 'utf8') }
+  // `script -e` exits with the CLI's own status
+  return { terminal: r.stdout.replace(/\r/g, '\n'), report: readFileSync(out, 'utf8'), status: r.status }
 }
 
 const manyFiles = () => {
@@ -42,8 +43,18 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
 
   it('shows nothing when CI is set, in JSON mode, or with --quiet', () => {
     for (const [args, env] of [[[], { CI: 'true' }], [['--format', 'json'], {}], [['--quiet'], {}]] as const) {
-      const { terminal } = onTerminal(['scan', path.join(FIXTURES, 'jeanclaude-compliant'), '--no-cache', ...args], env)
-      expect(terminal, JSON.stringify(args)).not.toMatch(/collecting files|detect: \d+/)
+      const { terminal, report, status } = onTerminal(['scan', path.join(FIXTURES, 'jeanclaude-compliant'), '--no-cache', ...args], env)
+      const label = JSON.stringify(args)
+      // the scan ran to its end: a crash shows no progress either
+      expect(status, label).toBe(0)
+      expect(terminal, label).not.toMatch(/collecting files|detect: \d+|privaudit:|Error/)
+      if (args[0] === '--format') {
+        const json = JSON.parse(report) as { policy: { path: string }; summary: { error: number } }
+        expect(json.policy.path, label).toBe('PRIVACY.md')
+        expect(json.summary.error, label).toBe(0)
+      } else {
+        expect(report, label).toMatch(/^✔ 0 errors, 0 warnings, 0 notes$/m)
+      }
     }
   })
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Check } from '../../src/checks/index.js'
 import { defaultConfig, type Config } from '../../src/collect/config.js'
 import { diff } from '../../src/core/diff.js'
-import type { Claim, Evidence, EvidenceKind } from '../../src/types/index.js'
+import type { Claim, Evidence, EvidenceKind, Location } from '../../src/types/index.js'
 import { testCatalog } from './catalog.js'
 
 export interface CheckCase {
@@ -19,6 +19,8 @@ export interface InvalidCase extends CheckCase {
   findings: string[]
   message?: RegExp
   policyLine?: number
+  /** Each finding's locations in order, as `file:line` (`file:line:column` where the evidence has a column). */
+  locations: string[][]
 }
 
 export function ev(kind: EvidenceKind, value: string, vendor: string | undefined, file = 'src/index.ts', line = 1, extra: Partial<Evidence> = {}): Evidence {
@@ -28,6 +30,8 @@ export function ev(kind: EvidenceKind, value: string, vendor: string | undefined
 export function claim(subject: string, extra: Partial<Claim> = {}): Claim {
   return { kind: 'vendor', subject, vendor: subject, polarity: 'affirm', strength: 'listed', section: [], quote: `We use ${subject}.`, line: 1, endLine: 1, ...extra }
 }
+
+export const where = (l: Location): string => [l.file, l.line, l.column].filter((x) => x !== undefined).join(':')
 
 function run(check: Check, c: CheckCase) {
   const config = { ...defaultConfig(), ...c.config }
@@ -46,6 +50,7 @@ export function testCheck(check: Check, cases: { valid: CheckCase[]; invalid: In
       it(`flags: ${c.name}`, () => {
         const findings = run(check, c)
         expect(findings.map((f) => [f.severity, f.vendor].filter(Boolean).join(' '))).toEqual(c.findings)
+        expect(findings.map((f) => f.locations.map(where))).toEqual(c.locations)
         for (const f of findings) {
           expect(f.ruleId).toBe(check.meta.id)
           if (c.message) expect(f.message).toMatch(c.message)

@@ -5,6 +5,7 @@ import type { FullReport } from '../../src/core/compare.js'
 import { renderHtml } from '../../src/reporters/html.js'
 import { mdText, renderMarkdown } from '../../src/reporters/markdown.js'
 import { renderSubprocessorsCsv, renderSubprocessorsJson, renderSubprocessorsMarkdown, subprocessorRows } from '../../src/reporters/subprocessors.js'
+import { attr, elements, externalResources, parseHtml, textOf, type Element } from '../helpers/html.js'
 import { sampleReport } from '../helpers/report.js'
 
 let report: FullReport
@@ -63,31 +64,49 @@ describe('html', () => {
   it('is one self-contained file: a CSP that forbids any request, no script, no external resource', () => {
     const html = renderHtml(report)
     expect(html).toMatch(/^<!doctype html>/)
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`)
-    expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i)
+    const doc = parseHtml(html)
+    const csp = elements(doc).filter((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy').map((e) => attr(e, 'content'))
+    expect(csp).toEqual(["default-src 'none'; style-src 'unsafe-inline'; img-src data:"])
     // the only URLs are links a reader may click (privacy pages), never a resource
-    for (const m of html.matchAll(/(src|href)="([^"]+)"/g)) expect(m[1]).toBe('href')
+    expect(externalResources(html)).toEqual([])
+    expect(elements(doc).filter((e) => e.tagName === 'a').length).toBeGreaterThan(0)
+  })
+
+  it('the resource check catches every way a page loads something (it would pass nothing through)', () => {
+    const html = renderHtml(report)
+    const planted = [
+      '<iframe src="https://evil.example/x"></iframe>', '<object data="https://evil.example/x"></object>', '<video poster="https://evil.example/p.png"></video>',
+      '<div style="background:url(https://evil.example/b.png)"></div>', '<style>@import "https://evil.example/s.css";</style>', '<img srcset="https://evil.example/i.png 2x">',
+      '<link rel="stylesheet" href="https://evil.example/s.css">', '<form action="https://evil.example/f"></form>', '<a href="javascript:alert(1)">x</a>', '<svg><image href="https://evil.example/i.png"/></svg>',
+    ]
+    for (const bad of planted) expect(externalResources(html.replace('</body>', `${bad}</body>`)), bad).not.toEqual([])
   })
 
   it('has every section with its content', () => {
-    const html = renderHtml(report)
-    for (const id of ['summary', 'findings', 'subprocessors', 'cookies', 'claims']) expect(html).toContain(`id="${id}"`)
-    expect(html).toMatch(/<tr data-vendor="sentry"><td>Sentry<br><small>Functional Software, Inc\.<\/small>.*<td class="no">not declared<\/td>/)
-    expect(html).toMatch(/<tr data-vendor="stripe">.*<td class="yes">declared<\/td>.*We use Stripe \(payments\)/)
-    expect(html).toMatch(/<article class="finding sev-error" data-rule="undeclared-subprocessor" data-vendor="intercom"/)
-    expect(html).toContain('<blockquote>We do not use Intercom')
-    expect(html).toContain('<td class="status-confirmed">confirmed</td>')
-    expect(html).toContain('<code>ph_*</code>')
+    const all = elements(parseHtml(renderHtml(report)))
+    const ids = all.map((e) => attr(e, 'id')).filter(Boolean)
+    for (const id of ['summary', 'findings', 'subprocessors', 'cookies', 'claims']) expect(ids).toContain(id)
+    const row = (vendor: string) => all.find((e) => e.tagName === 'tr' && attr(e, 'data-vendor') === vendor)!
+    const cells = (tr: Element) => elements(tr).filter((e) => e.tagName === 'td')
+    expect(textOf(cells(row('sentry'))[0])).toMatch(/^Sentry Functional Software, Inc\. /)
+    expect(cells(row('sentry')).map((td) => [attr(td, 'class'), textOf(td)])).toContainEqual(['no', 'not declared'])
+    expect(cells(row('stripe')).map((td) => [attr(td, 'class'), textOf(td)])).toContainEqual(['yes', 'declared'])
+    expect(textOf(row('stripe'))).toContain('We use Stripe (payments)')
+    expect(all.some((e) => e.tagName === 'article' && attr(e, 'class') === 'finding sev-error' && attr(e, 'data-rule') === 'undeclared-subprocessor' && attr(e, 'data-vendor') === 'intercom')).toBe(true)
+    expect(all.filter((e) => e.tagName === 'blockquote').map(textOf).some((t) => t.startsWith('We do not use Intercom'))).toBe(true)
+    expect(all.filter((e) => e.tagName === 'td' && attr(e, 'class') === 'status-confirmed').map(textOf)).toContain('confirmed')
+    expect(all.filter((e) => e.tagName === 'code').map(textOf)).toContain('ph_*')
   })
 
   it('escapes hostile text and refuses non-http links', () => {
-    const html = renderHtml(hostile(report), { link: () => 'javascript:alert(1)' })
-    expect(html).not.toContain('<img src=x')
-    expect(html).toContain('Acme &lt;img src=x onerror=alert(1)&gt;')
-    expect(html).not.toContain('href="javascript:')
-    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;')
-    const withBadVendorUrl = renderHtml({ ...report, vendors: report.vendors.map((v) => ({ ...v, privacyUrl: 'javascript:alert(1)' })) })
-    expect(withBadVendorUrl).not.toContain('javascript:')
+    const doc = parseHtml(renderHtml(hostile(report), { link: () => 'javascript:alert(1)' }))
+    const all = elements(doc)
+    expect(all.filter((e) => e.tagName === 'img' || e.tagName === 'b')).toEqual([])
+    expect(textOf(doc)).toContain('Acme <img src=x onerror=alert(1)>')
+    expect(textOf(doc)).toContain('<b>x</b>')
+    expect(all.filter((e) => /^\s*javascript:/i.test(attr(e, 'href') ?? ''))).toEqual([])
+    const withBadVendorUrl = elements(parseHtml(renderHtml({ ...report, vendors: report.vendors.map((v) => ({ ...v, privacyUrl: 'javascript:alert(1)' })) })))
+    expect(withBadVendorUrl.filter((e) => e.attrs.some((a) => a.value.includes('javascript:')))).toEqual([])
   })
 })
 
