@@ -23,10 +23,10 @@ function partOf(stack) {
     if (/dist\/detect\/(detectors|secrets)\/|dist\/detect\/urls/.test(f.url)) return short(f.url)
     if (/dist\/catalog\//.test(f.url)) return 'catalog'
     if (/dist\/collect\//.test(f.url)) return 'collect (walk, file reads)'
-    if (f.functionName === 'parseSource' && /dist\/detect\/engine/.test(f.url)) return 'parse (TypeScript)'
+    if (f.functionName === 'parseSource' && /dist\/syntax\/parse/.test(f.url)) return 'parse (TypeScript)'
     if (/dist\/(policy|checks|reporters)\/|dist\/core\/(?!audit)/.test(f.url)) return 'declare, diff, report'
   }
-  if (stack.some((f) => /dist\/detect\/engine/.test(f.url))) return 'engine (walk, dispatch, emit)'
+  if (stack.some((f) => /dist\/syntax\/parse/.test(f.url))) return 'engine (walk, dispatch, emit)'
   return stack.some((f) => f.functionName === 'audit') ? 'audit (other)' : 'outside audit (start-up, module loading)'
 }
 

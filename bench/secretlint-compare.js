@@ -3,7 +3,7 @@
 // secretlint is not a dependency: install it next to the repo first (it declares Node >= 22; 13.x runs on Node 20):
 //   npm install --no-save @secretlint/core@13 @secretlint/secretlint-rule-preset-recommend@13
 // then build (npm run build) and run: node bench/secretlint-compare.js [files, default 3000]. Figures: bench/secrets.md.
-import { findProviderSecrets } from '../dist/detect/secrets/patterns.js'
+import { findProviderSecrets } from '../dist/secrets/patterns.js'
 
 let lintSource, preset, presetRules
 try {

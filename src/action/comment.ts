@@ -1,6 +1,6 @@
 // The PR comment and job summary: what the pull request changes (new findings, fixed ones), each new one with the code
 // evidence linked to its lines, the policy sentence (or the policy file that lacks one) and a suggested sentence.
-import type { FullReport } from '../core/compare.js'
+import type { FullReport } from '../types/index.js'
 import type { RenderOptions } from '../reporters/index.js'
 import { mdCode, mdFinding, mdLocation, mdText } from '../reporters/markdown.js'
 import { findingEvidence, plural, SEVERITY_ICON, summaryLine, vendorName } from '../reporters/shared.js'

@@ -9,8 +9,10 @@ import { addedLines, fetchCommit, gitToplevel, resolveCommit } from '../collect/
 import { InputError } from '../collect/index.js'
 import { defaultCacheDir } from '../cache/index.js'
 import { audit } from '../core/audit.js'
-import { compareRefs, type FullReport } from '../core/compare.js'
-import { failingFindings, isFailOn } from '../core/fail-on.js'
+import { compareRefs } from '../core/compare.js'
+import { RULES } from '../core/diff.js'
+import type { FullReport } from '../types/index.js'
+import { failingFindings, isFailOn } from '../model/severity.js'
 import { renderJson } from '../reporters/json.js'
 import { renderSarif } from '../reporters/sarif.js'
 import type { Finding, Location } from '../types/index.js'
@@ -125,7 +127,7 @@ async function run(env: ActionEnv, log: (line: string) => void): Promise<number>
   if (sarifInput) {
     sarifPath = path.resolve(workspace, sarifInput)
     mkdirSync(path.dirname(sarifPath), { recursive: true })
-    writeFileAtomic(sarifPath, renderSarif(headReport, { color: false, pathPrefix: prefix }))
+    writeFileAtomic(sarifPath, renderSarif(headReport, { color: false, pathPrefix: prefix, rules: RULES }))
   }
 
   const marker = commentMarker(inputPath)

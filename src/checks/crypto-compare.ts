@@ -126,7 +126,7 @@ export function compareSignature(claimed: string, found: Evidence): Comparison |
   return { verdict: 'different', reason: `receivers that verify with ${want.hash.toUpperCase()} as promised reject it` }
 }
 
-export { locationsOf } from './locations.js'
+export { locationsOf } from '../model/locations.js'
 
 export function where(location: Location): string {
   return `${location.file}:${location.line}`

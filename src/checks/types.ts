@@ -2,7 +2,7 @@
 import type { Catalog } from '../catalog/index.js'
 import type { Config } from '../collect/config.js'
 import type { Claim, ClaimKind, Evidence, EvidenceKind, Location, Severity } from '../types/index.js'
-import type { VendorLedger } from '../core/ledger.js'
+import type { VendorLedger } from '../model/ledger.js'
 
 export interface CheckMeta {
   id: string

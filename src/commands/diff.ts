@@ -2,7 +2,8 @@ import { Args, Command, Flags } from '@oclif/core'
 import { cacheDirFrom, cacheFlags, configFlag, orExit2, outputFlag, policyFlag, printCacheNotices, writeReport } from '../cli/io.js'
 import { startProgress } from '../cli/progress.js'
 import { compareRefs } from '../core/compare.js'
-import { FAIL_ON, failingFindings, type FailOn } from '../core/fail-on.js'
+import { RULES } from '../core/diff.js'
+import { FAIL_ON, failingFindings, type FailOn } from '../model/severity.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
 
 export default class Diff extends Command {
@@ -38,7 +39,7 @@ Exit codes: 0 = no new finding at or above --fail-on; 1 = new findings at or abo
     progress?.stop()
     const { report } = result
     printCacheNotices(result.cacheNotices)
-    const rendered = REPORTERS[flags.format](report, { color: !flags.output && Boolean(process.stdout.isTTY) })
+    const rendered = REPORTERS[flags.format](report, { color: !flags.output && Boolean(process.stdout.isTTY), rules: RULES })
     await writeReport(this, rendered, flags.output)
     if (failingFindings(report.findings, flags['fail-on'] as FailOn).length) this.exit(1)
   }

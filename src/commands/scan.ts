@@ -3,13 +3,12 @@ import { cacheDirFrom, cacheFlags, configFlag, orExit2, outputFlag, policyFlag, 
 import { startProgress } from '../cli/progress.js'
 import { readBaseline } from '../collect/baseline.js'
 import { audit } from '../core/audit.js'
-import { withComparison } from '../core/compare.js'
+import { RULES } from '../core/diff.js'
+import { withComparison } from '../model/findings.js'
+import { FAIL_ON, fails, type FailOn } from '../model/severity.js'
 import { FORMATS, REPORTERS } from '../reporters/index.js'
 import type { Severity } from '../types/index.js'
 import { renderTimings } from '../reporters/timings.js'
-
-const FAIL_ON = ['error', 'warning', 'note', 'none'] as const
-const RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 }
 
 export default class Scan extends Command {
   static override summary = 'Scan a repository and diff what its code does against what its privacy policy declares.'
@@ -56,17 +55,17 @@ export default class Scan extends Command {
     }), () => progress?.stop())
     progress?.stop()
     const report = baseline ? withComparison(result.report, baseline, { base: flags.baseline! }) : result.report
-    const failOn = flags['fail-on'] as (typeof FAIL_ON)[number]
-    const threshold = failOn === 'none' ? Infinity : RANK[failOn]
+    const failOn = flags['fail-on'] as FailOn
+    // --quiet lists what fails the run; with --fail-on none, the errors
+    const listed = (f: { severity: Severity }) => fails(f.severity, failOn === 'none' ? 'error' : failOn)
     const shown = flags.quiet && flags.format === 'text'
-      ? { ...report, findings: report.findings.filter((f) => RANK[f.severity] >= Math.min(threshold, 3)), vendors: [], skipped: [], problems: [], policy: report.policy && { ...report.policy, claims: [] } }
+      ? { ...report, findings: report.findings.filter(listed), vendors: [], skipped: [], problems: [], policy: report.policy && { ...report.policy, claims: [] } }
       : report
     const toTerminal = !flags.output && Boolean(process.stdout.isTTY)
-    const rendered = REPORTERS[flags.format](shown, { color: toTerminal })
+    const rendered = REPORTERS[flags.format](shown, { color: toTerminal, rules: RULES })
     await writeReport(this, rendered, flags.output)
     printCacheNotices(result.cache?.notices)
     if (flags.timings) process.stderr.write(renderTimings(result.timings, result.cache))
-    const failing = report.findings.some((f) => RANK[f.severity] >= threshold)
-    if (failing) this.exit(1)
+    if (report.findings.some((f) => fails(f.severity, failOn))) this.exit(1)
   }
 }

@@ -10,12 +10,12 @@ import { ConfigError, loadConfig } from '../collect/config.js'
 import { detect } from '../detect/index.js'
 import { parsePolicy } from '../policy/index.js'
 import { readsAsEnglish } from '../policy/language.js'
-import type { Claim, Report, SkippedFile, VendorSummary, Workspace } from '../types/index.js'
-import { strongestFirst } from '../checks/undeclared-subprocessor/index.js'
-import { buildCookieInventory } from './cookies.js'
-import { diff, type Suppressed } from './diff.js'
+import type { Claim, FullReport, SkippedFile, VendorSummary, Workspace } from '../types/index.js'
+import { strongestFirst } from '../model/locations.js'
+import { buildCookieInventory } from '../model/cookies.js'
+import { diff } from './diff.js'
 import { redactReport } from './redact.js'
-import type { VendorLedger } from './ledger.js'
+import type { VendorLedger } from '../model/ledger.js'
 import { compareText } from '../util/order.js'
 
 export const SCHEMA_VERSION = '1.0.0'
@@ -49,7 +49,7 @@ export interface CacheSummary extends CacheStats {
 }
 
 export interface AuditResult {
-  report: Report & { suppressed: Suppressed[]; problems: SkippedFile[] }
+  report: FullReport
   timings: Record<TimedStage, number>
   /** How the per-file cache served the run, when one was given. */
   cache?: CacheSummary

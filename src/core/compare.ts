@@ -3,87 +3,9 @@
 import path from 'node:path'
 import { gitToplevel, pathInTree, resolveCommit, withWorktree } from '../collect/git.js'
 import { InputError } from '../collect/index.js'
-import type { Comparison, Finding, Location, Severity } from '../types/index.js'
-import { audit, type AuditOptions, type AuditResult } from './audit.js'
-import { compareFindings } from './diff.js'
-import { summarize } from './fail-on.js'
-import { lookupTable } from '../util/table.js'
-
-/** The key under which SARIF results carry the finding fingerprint (`partialFingerprints`). */
-export const SARIF_FINGERPRINT_KEY = 'privaudit/v1'
-
-export type FullReport = AuditResult['report']
-
-export interface FindingChanges {
-  /** Head findings the base does not have. */
-  added: Finding[]
-  /** Base findings the head no longer has. */
-  fixed: Finding[]
-  /** Head findings the base has too. */
-  unchanged: Finding[]
-}
-
-/** Matches findings by fingerprint, as a multiset: two identical base findings excuse at most two head findings. */
-export function matchFindings(base: Finding[], head: Finding[]): FindingChanges {
-  const remaining = new Map<string, Finding[]>()
-  for (const f of base) {
-    const list = remaining.get(f.fingerprint)
-    if (list) list.push(f)
-    else remaining.set(f.fingerprint, [f])
-  }
-  const added: Finding[] = []
-  const unchanged: Finding[] = []
-  for (const f of head) {
-    const same = remaining.get(f.fingerprint)
-    if (same?.length) {
-      same.shift()
-      unchanged.push(f)
-    } else {
-      added.push(f)
-    }
-  }
-  const fixed = [...remaining.values()].flat().sort(compareFindings)
-  return { added, fixed, unchanged }
-}
-
-/** The report with only the findings the base lacks; the rest is counted in `comparison`. */
-export function withComparison(report: FullReport, base: Finding[], label: { base: string; head?: string }): FullReport {
-  const { added, fixed, unchanged } = matchFindings(base, report.findings)
-  const comparison: Comparison = { base: label.base, ...(label.head ? { head: label.head } : {}), unchanged: unchanged.length, fixed }
-  return { ...report, findings: added, summary: summarize(added), comparison }
-}
-
-const LEVELS: Record<string, Severity> = lookupTable({ error: 'error', warning: 'warning', note: 'note', none: 'note' })
-
-/** The findings of a baseline: a privaudit JSON report, or a SARIF log privaudit wrote. Undefined for anything else. */
-export function baselineFindings(data: unknown): Finding[] | undefined {
-  if (!data || typeof data !== 'object') return undefined
-  const doc = data as { findings?: unknown; runs?: unknown }
-  if (Array.isArray(doc.findings)) {
-    const findings = doc.findings as Finding[]
-    return findings.every((f) => f && typeof f.fingerprint === 'string' && typeof f.ruleId === 'string') ? findings : undefined
-  }
-  if (!Array.isArray(doc.runs)) return undefined
-  const out: Finding[] = []
-  for (const run of doc.runs as Array<{ tool?: { driver?: { name?: string } }; results?: unknown[] }>) {
-    if (run?.tool?.driver?.name !== 'privaudit') return undefined
-    for (const raw of run.results ?? []) {
-      const r = raw as { ruleId?: string; level?: string; message?: { text?: string }; partialFingerprints?: Record<string, string>; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }>; properties?: { vendor?: string } }
-      const fp = r.partialFingerprints?.[SARIF_FINGERPRINT_KEY]
-      if (!r.ruleId || !fp) return undefined
-      const locations: Location[] = (r.locations ?? []).map((l) => ({ file: decodeURIComponent(l.physicalLocation?.artifactLocation?.uri ?? '.'), line: l.physicalLocation?.region?.startLine ?? 1 }))
-      out.push({
-        ruleId: r.ruleId,
-        severity: LEVELS[r.level ?? 'warning'] ?? 'warning',
-        ...(r.properties?.vendor ? { vendor: r.properties.vendor } : {}),
-        message: r.message?.text ?? r.ruleId,
-        locations: locations.length ? locations : [{ file: '.', line: 1 }],
-        fingerprint: fp,
-      })
-    }
-  }
-  return out
-}
+import type { FullReport } from '../types/index.js'
+import { withComparison } from '../model/findings.js'
+import { audit, type AuditOptions } from './audit.js'
 
 export interface RefComparisonOptions extends Omit<AuditOptions, 'root'> {
   /** The folder to scan, inside a git work tree (default: the current directory). */

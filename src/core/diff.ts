@@ -1,20 +1,16 @@
 // diff: claims vs evidence → findings. Checks report; small pure filters then set severity, drop ignored, sort.
-import { createHash } from 'node:crypto'
 import ignore from 'ignore'
 import type { Catalog } from '../catalog/index.js'
 import { CHECKS, type Check, type FindingInput } from '../checks/index.js'
 import type { Config } from '../collect/config.js'
-import type { Claim, Evidence, Finding, Location, Severity } from '../types/index.js'
-import { distinctLocations } from '../checks/locations.js'
-import { VendorLedger } from './ledger.js'
+import type { Claim, Evidence, Finding, Location, RuleMeta, Suppressed } from '../types/index.js'
+import { compareFindings, fingerprint, withoutPositions } from '../model/findings.js'
+import { distinctLocations } from '../model/locations.js'
+import { VendorLedger } from '../model/ledger.js'
 import { compareText } from '../util/order.js'
 
-export interface Suppressed {
-  ruleId: string
-  vendor?: string
-  reason: string
-  locations: number
-}
+/** What the reporters show of each rule that runs, in run order. */
+export const RULES: RuleMeta[] = CHECKS.map(({ meta }) => ({ id: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity }))
 
 export interface DiffResult {
   findings: Finding[]
@@ -22,26 +18,6 @@ export interface DiffResult {
   claims: Claim[]
   suppressed: Suppressed[]
   ledger: VendorLedger
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
-
-export function fingerprint(ruleId: string, vendor: string | undefined, file: string, key: string): string {
-  return createHash('sha256').update([ruleId, vendor ?? '', file, key].join('\0')).digest('hex').slice(0, 24)
-}
-
-/**
- * A message without the positions it quotes (`file.ts:14:3`, `line 14`, `and 2 more place(s)`): the fallback fingerprint
- * key for a check that gives none, so moving a line does not make its finding new.
- */
-export function withoutPositions(message: string): string {
-  return message.replace(/(\S):\d+(?::\d+)?\b/g, '$1').replace(/\b(lines?|L)\s?\d+(?:[-–]\d+)?\b/g, '$1').replace(/\b\d+ more\b/g, 'more')
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareText(a.ruleId, b.ruleId)
-    || compareText(a.vendor ?? '', b.vendor ?? '') || compareText(a.locations[0]?.file ?? '', b.locations[0]?.file ?? '')
-    || (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0) || compareText(a.message, b.message)
 }
 
 export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Catalog; config: Config; policy: { path: string } | null; checks?: Check[] }): DiffResult {

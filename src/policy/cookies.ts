@@ -10,21 +10,11 @@
 // Negation and scope come from the words around the noun phrase: "we do not use third-party analytics cookies"
 // denies analytics cookies of third parties, nothing about a first-party session cookie.
 import type { Catalog } from '../catalog/index.js'
-import type { Claim, CookiePurpose } from '../types/index.js'
+import type { Claim, CookiePurpose, CookieDenialData, CookieThing } from '../types/index.js'
 import { findVendorMentions, type VendorMention } from './mentions.js'
 import { clauseStart, normalizeApostrophes, scopeStart, WINDOW } from './scope.js'
 import type { PolicySentence } from './sentences.js'
 import { lookupTable } from '../util/table.js'
-
-export type CookieThing = 'cookies' | 'trackers' | 'pixels'
-
-export interface CookieDenialData {
-  purposes: CookiePurpose[]
-  party?: 'first' | 'third'
-  crossSite?: boolean
-  what: CookieThing
-  phrase: string
-}
 
 const HEAD = /\b(?:cookies?|trackers?|tracking\s+technolog(?:y|ies)|pixels?|web\s+beacons?|beacons?)\b/gi
 

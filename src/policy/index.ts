@@ -17,10 +17,10 @@ export { findVendorMentions, type VendorMention } from './mentions.js'
 export { findCategoryMentions, type CategoryMention } from './categories.js'
 export { parseCategoryClaims, parseNamedVendorClaims, parseVendorClaims } from './vendors.js'
 export { clauseStart, isDeniedAfter, isNegated, scopeStart } from './scope.js'
-export { parseCookieClaims, type CookieDenialData, type CookieThing } from './cookies.js'
+export { parseCookieClaims } from './cookies.js'
 export { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
 export { findPlaceMentions, parseRegionClaims } from './regions.js'
-export { parseSecretLoggingClaims, SECRETS_NOT_LOGGED } from './security-secrets.js'
+export { parseSecretLoggingClaims } from './security-secrets.js'
 
 /** One claim extractor: pure, sentence-based. Cookie and security extractors join this list. */
 export type ClaimExtractor = (sentences: PolicySentence[], catalog: Catalog) => Claim[]

@@ -4,7 +4,7 @@ import { ts } from 'ts-morph'
 import { BlockBuilder, type PolicyBlock } from './blocks.js'
 import { BLOCK_TAGS, CELL_TAGS, decodeEntities, extractHtml, HIDDEN_TAGS, ITEM_TAGS } from './html.js'
 import { lookupTable } from '../util/table.js'
-import { unwrap as unwrapExpression } from '../detect/ast.js'
+import { unwrap as unwrapExpression } from '../syntax/ast.js'
 
 type Kind = { heading?: boolean; level?: number; item?: boolean }
 

@@ -1,11 +1,10 @@
 // "Never logged or exposed in plaintext": promises that secrets stay out of logs. One `security` claim with subject
 // `secrets-not-logged` per sentence, saying which secrets it covers (`data.covers`), so the secret-logged check can
 // tell which findings break it.
-import type { Claim } from '../types/index.js'
+import { SECRETS_NOT_LOGGED, type Claim } from '../types/index.js'
 import { normalizeApostrophes, scopeStart } from './scope.js'
 import type { PolicySentence } from './sentences.js'
 
-export const SECRETS_NOT_LOGGED = 'secrets-not-logged'
 
 /** Logging verbs, and the phrases that put something in (or keep it out of) a log. */
 const LOG_PHRASE = /\b(?:log(?:s|ged|ging)?(?!-in\b|\s+(?:in|on|out)(?:\s+(?:to|with|without|using|via|your|again|as|if|and|or|at|from|before|after|when)\b|\s*[.,;:!?)]|\s*$)|\s+into\b)|print(?:s|ed|ing)?|(?:writ(?:e|es|ten|ing)|record(?:s|ed)?|stor(?:e|es|ed)|includ(?:e|es|ed)|appear(?:s|ed)?|kept|keep)\s+(?:to|in|into)\s+(?:our\s+|any\s+|the\s+|application\s+|server\s+)?(?:logs?|log\s+files?))\b/gi

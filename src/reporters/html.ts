@@ -1,7 +1,8 @@
 // One self-contained HTML file for legal's records: no script, no external request (a CSP forbids any), printable.
 // Sections: summary, findings with the code and the policy side by side, subprocessors, cookies, claims coverage.
 import type { Claim, Finding, Location, Severity } from '../types/index.js'
-import type { FullReport, RenderOptions } from './index.js'
+import type { FullReport } from '../types/index.js'
+import type { RenderOptions } from './options.js'
 import { cookieLifetime, declaredHow, describeEvidenceLine, findingEvidence, formatLocation, plural, SEVERITY_ICON, sortedVendors, summaryLine, usedIn, usedThroughNames, vendorName } from './shared.js'
 
 export function esc(s: string): string {

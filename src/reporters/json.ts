@@ -1,4 +1,4 @@
-import type { FullReport } from './index.js'
+import type { FullReport } from '../types/index.js'
 
 /** The documented JSON report (schema/report.schema.json): stable key order, two-space indent, final newline. */
 export function renderJson(report: FullReport): string {

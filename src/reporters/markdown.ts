@@ -1,7 +1,8 @@
 // Markdown for a PR comment and a legal memo alike: findings with the code and the policy side by side, then the
 // subprocessor table, the cookie table and the claims coverage.
 import type { Claim, Finding, Location } from '../types/index.js'
-import type { FullReport, RenderOptions } from './index.js'
+import type { FullReport } from '../types/index.js'
+import type { RenderOptions } from './options.js'
 import { cookieLifetime, declaredHow, describeEvidenceLine, findingEvidence, formatLocation, plural, SEVERITY_ICON, sortedVendors, summaryLine, usedIn, usedThroughNames, vendorName } from './shared.js'
 
 /** Text safe in a table cell or a line: no pipes, no newlines, no raw HTML, no @mention that would ping someone. */

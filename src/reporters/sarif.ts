@@ -1,22 +1,15 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, rule metadata from the checks, one result per
 // finding with its fingerprint, the first code location as the primary one and the policy sentence as a related one.
 import { pathToFileURL } from 'node:url'
-import { CHECKS } from '../checks/index.js'
-import { SARIF_FINGERPRINT_KEY } from '../core/compare.js'
-import type { Finding, Location, Severity } from '../types/index.js'
-import type { FullReport, RenderOptions } from './index.js'
+import { SARIF_FINGERPRINT_KEY, type Finding, type Location, type RuleMeta, type Severity } from '../types/index.js'
+import type { FullReport } from '../types/index.js'
+import type { RenderOptions } from './options.js'
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
 export const DOCS_BASE_URL = 'https://privaudit.dev/docs/checks/'
 const INFORMATION_URI = 'https://privaudit.dev'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' }
-
-interface RuleMeta {
-  id: string
-  description: string
-  defaultSeverity: Severity
-}
 
 /** `undeclared-subprocessor` → `UndeclaredSubprocessor` (SARIF's `name` is an identifier-like rule name). */
 function ruleName(id: string): string {
@@ -64,7 +57,7 @@ function result(f: Finding, ruleIndex: number, report: FullReport, prefix: strin
 
 export function renderSarif(report: FullReport, options: Partial<RenderOptions> = {}): string {
   const prefix = options.pathPrefix ?? ''
-  const rules: RuleMeta[] = CHECKS.map((c) => ({ id: c.meta.id, description: c.meta.description, defaultSeverity: c.meta.defaultSeverity }))
+  const rules: RuleMeta[] = (options.rules ?? []).map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity }))
   // a finding of a rule the registry does not list (a plugin, an older report) still gets rule metadata
   for (const f of report.findings) {
     if (!rules.some((r) => r.id === f.ruleId)) rules.push({ id: f.ruleId, description: `privaudit rule ${f.ruleId}.`, defaultSeverity: f.severity })

@@ -1,6 +1,6 @@
 // What the markdown, HTML and SARIF reporters share: the evidence behind a finding, names, counts.
 import type { EvidenceKind, Finding, Location, Severity, VendorSummary } from '../types/index.js'
-import type { FullReport } from './index.js'
+import type { FullReport } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
 import { compareText } from '../util/order.js'
 

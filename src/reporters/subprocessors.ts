@@ -1,6 +1,6 @@
 // The subprocessor list a company publishes, from the code evidence and the catalog: `privaudit subprocessors`.
 import type { VendorSummary } from '../types/index.js'
-import type { FullReport } from './index.js'
+import type { FullReport } from '../types/index.js'
 import { mdText } from './markdown.js'
 import { usedIn } from './shared.js'
 import { compareText } from '../util/order.js'

@@ -1,7 +1,8 @@
 // The terminal report: findings grouped by rule with file:line and the policy quote, the vendor table, a summary.
 import { Chalk } from 'chalk'
 import type { Claim, ClaimStatus, Finding, Severity } from '../types/index.js'
-import type { FullReport, RenderOptions } from './index.js'
+import type { FullReport } from '../types/index.js'
+import type { RenderOptions } from './options.js'
 
 const ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: '●' }
 

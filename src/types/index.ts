@@ -1,7 +1,12 @@
 // Core types shared by every stage of the pipeline: collect → detect → declare → diff → report.
+export * from './evidence.js'
+export * from './claims.js'
 
 export type Severity = 'error' | 'warning' | 'note'
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note']
+
+/** The key under which SARIF results carry a finding's fingerprint (`partialFingerprints`); a baseline reads it back. */
+export const SARIF_FINGERPRINT_KEY = 'privaudit/v1'
 
 /** A place in the scanned repo: POSIX path relative to the root, 1-based line and column. */
 export interface Location {
@@ -250,6 +255,28 @@ export interface Report {
   skipped: SkippedFile[]
   /** Set by `scan --baseline`, `privaudit diff` and the Action: `findings` then holds only what is new. */
   comparison?: Comparison
+}
+
+/** Findings a `.privaudit.yml` ignore removed, counted per rule and vendor with the ignore's reason. */
+export interface Suppressed {
+  ruleId: string
+  vendor?: string
+  reason: string
+  locations: number
+}
+
+/** The report every format renders: the JSON report's payload, with what the scan suppressed and the input problems. */
+export interface FullReport extends Report {
+  suppressed: Suppressed[]
+  problems: SkippedFile[]
+}
+
+/** What a reporter needs to know of a rule (SARIF's rule list, a report's legend), without importing the checks. */
+export interface RuleMeta {
+  id: string
+  /** One line: what the rule finds. */
+  description: string
+  defaultSeverity: Severity
 }
 
 /** What a run was compared with (a baseline report or a git ref), matched by finding fingerprints. */

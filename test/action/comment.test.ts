@@ -1,7 +1,8 @@
 // The PR comment's wording for each kind of undeclared vendor, the fixed list, and its size limit.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { commentMarker, renderPrComment } from '../../src/action/comment.js'
-import { withComparison, type FullReport } from '../../src/core/compare.js'
+import { withComparison } from '../../src/model/findings.js'
+import type { FullReport } from '../../src/types/index.js'
 import { sampleReport } from '../helpers/report.js'
 
 let report: FullReport

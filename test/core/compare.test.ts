@@ -5,14 +5,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { audit } from '../../src/core/audit.js'
-import { baselineFindings, compareRefs, matchFindings, withComparison } from '../../src/core/compare.js'
-import { withoutPositions } from '../../src/core/diff.js'
+import { baselineFindings } from '../../src/collect/baseline.js'
+import { compareRefs } from '../../src/core/compare.js'
+import { matchFindings, withComparison, withoutPositions } from '../../src/model/findings.js'
 import { renderJson } from '../../src/reporters/json.js'
 import { renderSarif } from '../../src/reporters/sarif.js'
 import type { Finding } from '../../src/types/index.js'
 import { schemaErrors } from '../helpers/cli.js'
 import { commit, git, makeGitRepo } from '../helpers/git.js'
 import { makeRepo } from '../helpers/tmp.js'
+import { RULES } from '../../src/core/diff.js'
 
 const POLICY = '# Privacy Policy\n\n## Subprocessors\n\nWe use Stripe (payments) to process your personal data.\n'
 const PACKAGE = (deps: Record<string, string>) => `${JSON.stringify({ name: 'web', private: true, dependencies: deps }, null, 2)}\n`
@@ -72,7 +74,7 @@ describe('baselineFindings', () => {
     const root = makeRepo({ 'PRIVACY.md': POLICY, 'package.json': PACKAGE({ stripe: '^14', 'posthog-js': '^1' }) })
     const { report } = await audit({ root })
     const fromJson = baselineFindings(JSON.parse(renderJson(report)))!
-    const fromSarif = baselineFindings(JSON.parse(renderSarif(report, { color: false })))!
+    const fromSarif = baselineFindings(JSON.parse(renderSarif(report, { color: false, rules: RULES })))!
     expect(fromJson.map((f) => f.fingerprint)).toEqual(report.findings.map((f) => f.fingerprint))
     expect(fromSarif.map((f) => [f.ruleId, f.severity, f.vendor, f.fingerprint, f.locations[0]])).toEqual(report.findings.map((f) => [f.ruleId, f.severity, f.vendor, f.fingerprint, f.locations[0]]))
   })

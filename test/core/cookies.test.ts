@@ -1,7 +1,7 @@
 // The cookie inventory: which cookies a scan's evidence adds up to, with party, purpose and persistence.
 import { describe, expect, it } from 'vitest'
-import { buildCookieInventory, purposeFromName, scanCookies } from '../../src/core/cookies.js'
-import { VendorLedger } from '../../src/core/ledger.js'
+import { buildCookieInventory, purposeFromName, scanCookies } from '../../src/model/cookies.js'
+import { VendorLedger } from '../../src/model/ledger.js'
 import { defaultConfig } from '../../src/collect/config.js'
 import type { Evidence } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultConfig } from '../../src/collect/config.js'
-import { VendorLedger } from '../../src/core/ledger.js'
+import { VendorLedger } from '../../src/model/ledger.js'
 import { claim, ev } from '../helpers/check-tester.js'
 import { testCatalog } from '../helpers/catalog.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { distinctLocations, locationsOf } from '../../src/checks/locations.js'
-import { evidenceLocations } from '../../src/checks/undeclared-subprocessor/index.js'
+import { distinctLocations, locationsOf } from '../../src/model/locations.js'
+import { evidenceLocations } from '../../src/model/locations.js'
 import { ev } from '../helpers/check-tester.js'
 
 describe('finding locations', () => {

@@ -1,6 +1,7 @@
 // The redaction every report goes through before a reporter sees it.
 import { describe, expect, it } from 'vitest'
-import { redactReport, redactSecret, redactText, redactUrlPassword } from '../../src/core/redact.js'
+import { redactReport } from '../../src/core/redact.js'
+import { redactSecret, redactText, redactUrlPassword } from '../../src/secrets/redact.js'
 import { fakeSecrets } from '../helpers/fake-secrets.js'
 
 describe('redaction', () => {

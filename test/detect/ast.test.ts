@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ts } from 'ts-morph'
-import { kindTable, unwrap } from '../../src/detect/ast.js'
+import { kindTable, unwrap } from '../../src/syntax/ast.js'
 
 const expressionOf = (code: string): ts.Expression => {
   const sf = ts.createSourceFile('x.ts', `x = ${code}`, ts.ScriptTarget.Latest, true)

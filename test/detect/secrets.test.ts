@@ -1,8 +1,8 @@
 // The secret vocabulary, the provider formats and the hardcoded-secret detectors: must-flag and must-not-flag cases.
 import { describe, expect, it } from 'vitest'
 import { detect } from '../../src/detect/index.js'
-import { isSecretHeader, secretEnvCategory, secretNameCategory, splitWords } from '../../src/detect/secrets/names.js'
-import { findProviderSecrets, isPlaceholder } from '../../src/detect/secrets/patterns.js'
+import { isSecretHeader, secretEnvCategory, secretNameCategory, splitWords } from '../../src/secrets/names.js'
+import { findProviderSecrets, isPlaceholder } from '../../src/secrets/patterns.js'
 import type { Evidence, Workspace } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 import { fakeSecrets } from '../helpers/fake-secrets.js'

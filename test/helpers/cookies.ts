@@ -1,5 +1,5 @@
 // Cookie evidence and claims for the cookie check tests, shaped as the detector and the policy parser make them.
-import type { CookieDenialData } from '../../src/policy/cookies.js'
+import type { CookieDenialData } from '../../src/types/index.js'
 import type { Claim, CookiePurpose, Evidence } from '../../src/types/index.js'
 import { ev } from './check-tester.js'
 

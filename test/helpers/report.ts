@@ -1,7 +1,7 @@
 // A real report with every kind of content the reporters render: an undeclared vendor, a denied one (with the policy
 // sentence), a vague disclosure, a declared-but-unused vendor, confirmed claims, a cookie, and text that needs escaping.
 import { audit } from '../../src/core/audit.js'
-import type { FullReport } from '../../src/core/compare.js'
+import type { FullReport } from '../../src/types/index.js'
 import { makeRepo } from './tmp.js'
 
 export const SAMPLE_POLICY = `# Privacy Policy

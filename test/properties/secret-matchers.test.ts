@@ -6,8 +6,8 @@
 // would take for a live key (see test/helpers/fake-secrets.ts for the same rule).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { getterCategory, isDecryptName, isMetadataName, isPublicEnvName, isSecretHeader, METADATA_WORDS, secretEnvCategory, secretNameCategory, splitWords } from '../../src/detect/secrets/names.js'
-import { entropy, findProviderSecrets, isPlaceholder, looksRandom, maskUrlPassword, PROVIDER_RULES, type ProviderMatch } from '../../src/detect/secrets/patterns.js'
+import { getterCategory, isDecryptName, isMetadataName, isPublicEnvName, isSecretHeader, METADATA_WORDS, secretEnvCategory, secretNameCategory, splitWords } from '../../src/secrets/names.js'
+import { entropy, findProviderSecrets, isPlaceholder, looksRandom, maskUrlPassword, PROVIDER_RULES, type ProviderMatch } from '../../src/secrets/patterns.js'
 import { CALL_BOUND_MS, expectLinear, fastest, fill } from '../helpers/timing.js'
 
 const join = (...parts: string[]) => parts.join('')

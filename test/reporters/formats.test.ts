@@ -1,7 +1,7 @@
 // Markdown, HTML and the subprocessor list, rendered from one real report: every section, evidence on both sides,
 // escaping of hostile text, links only where asked, no external request in the HTML.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { FullReport } from '../../src/core/compare.js'
+import type { FullReport } from '../../src/types/index.js'
 import { renderHtml } from '../../src/reporters/html.js'
 import { mdText, renderMarkdown } from '../../src/reporters/markdown.js'
 import { renderSubprocessorsCsv, renderSubprocessorsJson, renderSubprocessorsMarkdown, subprocessorRows } from '../../src/reporters/subprocessors.js'

@@ -8,10 +8,11 @@ import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CHECKS } from '../../src/checks/index.js'
-import type { FullReport } from '../../src/core/compare.js'
+import type { FullReport } from '../../src/types/index.js'
 import { renderSarif } from '../../src/reporters/sarif.js'
 import { ROOT } from '../helpers/cli.js'
 import { sampleReport } from '../helpers/report.js'
+import { RULES } from '../../src/core/diff.js'
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/sarif-schema-2.1.0.json'), 'utf8'))
 const ajv = new Ajv({ allErrors: true, strict: false })
@@ -26,7 +27,7 @@ let report: FullReport
 let log: any
 beforeAll(async () => {
   report = await sampleReport()
-  log = JSON.parse(renderSarif(report, { color: false }))
+  log = JSON.parse(renderSarif(report, { color: false, rules: RULES }))
 })
 
 describe('SARIF 2.1.0', () => {
@@ -84,14 +85,14 @@ describe('SARIF 2.1.0', () => {
   })
 
   it('places a scanned subfolder inside the repository with pathPrefix', () => {
-    const sub = JSON.parse(renderSarif({ ...report, root: '/work/repo/apps/my web' }, { color: false, pathPrefix: 'apps/my web/' }))
+    const sub = JSON.parse(renderSarif({ ...report, root: '/work/repo/apps/my web' }, { color: false, pathPrefix: 'apps/my web/', rules: RULES }))
     expect(sub.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^apps\/my%20web\//)
     expect(sub.runs[0].originalUriBaseIds.SRCROOT.uri).toBe('file:///work/repo/')
     expect(sarifErrors(sub)).toEqual([])
   })
 
   it('is deterministic', async () => {
-    expect(renderSarif(report, { color: false })).toBe(renderSarif(structuredClone(report), { color: false }))
+    expect(renderSarif(report, { color: false, rules: RULES })).toBe(renderSarif(structuredClone(report), { color: false, rules: RULES }))
   })
 })
 
@@ -120,7 +121,7 @@ describe.skipIf(Boolean(multitoolSkip))(`SARIF Multitool validate${multitoolSkip
   it('finds no error and no warning in privaudit\'s SARIF (and does find them in a broken log)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'privaudit-sarif-'))
     const file = path.join(dir, 'privaudit.sarif')
-    writeFileSync(file, renderSarif(report, { color: false }))
+    writeFileSync(file, renderSarif(report, { color: false, rules: RULES }))
     const results = multitool(file)
     expect(results.filter((r) => r.level === 'error' || r.level === 'warning')).toEqual([])
 

@@ -1,7 +1,6 @@
 // A cookie or tracker the product really sets that the policy's cookie promises rule out.
-import { cookieUnits, DYNAMIC_COOKIE, scanCookies, type CookieUnit } from '../../core/cookies.js'
-import type { CookieDenialData } from '../../policy/cookies.js'
-import type { Claim, CookiePurpose, Location } from '../../types/index.js'
+import { cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies, type CookieUnit } from '../../model/cookies.js'
+import type { Claim, CookieDenialData, CookiePurpose, Location } from '../../types/index.js'
 import type { Check } from '../types.js'
 import { compareText } from '../../util/order.js'
 
@@ -55,27 +54,6 @@ function isCoveredByPolicy(unit: CookieUnit, named: string[], vendorsSettingCook
 }
 
 /** A sentence the policy could add to disclose the unit's cookies (the fix can also be in the code). */
-export function cookieSentence(unit: CookieUnit): string {
-  const kinds = [...new Set(unit.cookies.map((c) => c.purpose).filter((p) => p !== 'unknown'))].join(' and ').replace('strictly-necessary', 'strictly necessary')
-  const names = unit.cookies.map((c) => `\`${c.name}\``).slice(0, 4).join(', ')
-  if (unit.vendor) {
-    return unit.cookies.length
-      ? `${unit.vendor.name} sets ${kinds ? `${kinds} ` : ''}cookies (${names}) for ${unit.vendor.purpose}.`
-      : `We use ${unit.vendor.name} for ${unit.vendor.purpose}; it tracks visits for advertising.`
-  }
-  const lifetime = unit.cookies[0]?.lifetime ?? (unit.cookies[0]?.persistent === false ? 'until you close the browser' : undefined)
-  return `We also set ${unit.cookies.length > 1 ? 'the cookies' : 'a'} ${names} ${unit.cookies.length > 1 ? '' : 'cookie '}${kinds ? `(${kinds}${lifetime ? `, ${lifetime}` : ''})` : lifetime ? `(${lifetime})` : ''}.`.replace(/\s+\./, '.').replace(/\s{2,}/g, ' ')
-}
-
-export function isNamed(name: string, named: string[]): boolean {
-  if (named.includes(name)) return true
-  if (name.endsWith('*')) {
-    const prefix = name.slice(0, -1)
-    return named.some((n) => n.startsWith(prefix) || n === prefix.replace(/[_-]$/, ''))
-  }
-  return false
-}
-
 export const cookieClaimMismatch: Check = {
   meta: {
     id: 'cookie-claim-mismatch',

@@ -1,7 +1,6 @@
 // A secret that reaches a log, an error report or a thrown error's message: anyone who reads the logs (the
 // log vendor, every engineer with log access, a leaked log bucket) holds the secret.
-import { SECRETS_NOT_LOGGED } from '../../policy/security-secrets.js'
-import type { Claim, Evidence, Location } from '../../types/index.js'
+import { SECRETS_NOT_LOGGED, type Claim, type Evidence, type Location } from '../../types/index.js'
 import type { Check } from '../types.js'
 import { lookupTable } from '../../util/table.js'
 

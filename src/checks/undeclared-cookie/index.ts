@@ -1,7 +1,6 @@
 // Where the policy lists its cookies by name: a cookie the product sets that the list lacks.
-import { cookieUnits, DYNAMIC_COOKIE, scanCookies } from '../../core/cookies.js'
+import { cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies } from '../../model/cookies.js'
 import type { Location } from '../../types/index.js'
-import { cookieSentence, isNamed } from '../cookie-claim-mismatch/index.js'
 import type { Check } from '../types.js'
 
 function where(locations: Location[]): string {

@@ -1,21 +1,8 @@
 // A vendor the product uses that its policy does not declare.
 import type { Evidence, Location, Vendor } from '../../types/index.js'
-import { distinctLocations } from '../locations.js'
+import { evidenceLocations } from '../../model/locations.js'
 import type { Check } from '../types.js'
 import { compareText } from '../../util/order.js'
-
-const KIND_ORDER = ['dependency', 'import', 'script', 'host', 'env', 'config']
-
-/** Evidence ordered strongest kind first (dependency, import, script, host, env, config), then by place. */
-export function strongestFirst(evidence: Evidence[]): Evidence[] {
-  return [...evidence].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-    || compareText(a.location.file, b.location.file) || a.location.line - b.location.line)
-}
-
-/** Where a vendor is used, strongest evidence first, one location per file and line. */
-export function evidenceLocations(evidence: Evidence[]): Location[] {
-  return distinctLocations(strongestFirst(evidence).map((e) => e.location))
-}
 
 export function describeEvidence(e: Evidence): string {
   const where = `${e.location.file}:${e.location.line}`

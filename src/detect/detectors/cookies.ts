@@ -12,35 +12,10 @@
 // sighting of the vendor for the subprocessor checks.
 import { ts } from 'ts-morph'
 import { packageMatches, packageNameOf, type Catalog } from '../../catalog/index.js'
-import type { Vendor } from '../../types/index.js'
+import type { CookieApi, CookieSetData, Vendor } from '../../types/index.js'
 import type { CodeContext, CodeDetector } from '../engine.js'
-import { unwrap } from '../ast.js'
+import { unwrap } from '../../syntax/ast.js'
 import { lookupTable } from '../../util/table.js'
-
-export type CookieApi =
-  | 'document.cookie' | 'cookieStore' | 'js-cookie' | 'universal-cookie' | 'react-cookie' | 'nookies' | 'cookies-next'
-  | 'express' | 'fastify' | 'koa' | 'hono' | 'next' | 'cookies' | 'set-cookie' | 'cookie.serialize'
-  | 'express-session' | 'cookie-session' | 'fastify-session' | 'koa-session' | 'iron-session' | 'next-auth' | 'lucia' | 'remix'
-
-export interface CookieSetData {
-  role: 'set'
-  api: CookieApi
-  side: 'browser' | 'server'
-  dynamic?: true
-  prefix?: true
-  attributes?: { httpOnly?: boolean; secure?: boolean; sameSite?: string }
-  persistent: boolean | null
-  lifetime?: string
-  /** Cookies of one session library config (express-session, next-auth…): one login session. */
-  group?: string
-  purpose?: 'strictly-necessary'
-  /** A dynamic setter inside a vendor's cookie adapter (`createServerClient(…, { cookies: { setAll } })`). */
-  adapterVendor?: string
-  /** The name is Lucia's session cookie name, configured wherever `new Lucia()` is. */
-  ref?: 'lucia'
-  /** An exported helper that takes the name as a parameter: its callers in other files name the cookie. */
-  helper?: { name: string; index: number }
-}
 
 const BROWSER_APIS = new Set<CookieApi>(['document.cookie', 'cookieStore', 'js-cookie', 'universal-cookie', 'react-cookie', 'cookies-next'])
 /** APIs whose `maxAge` is in milliseconds; the rest use seconds, js-cookie's `expires` is in days. */

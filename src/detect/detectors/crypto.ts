@@ -4,7 +4,7 @@
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { CodeDetector } from '../engine.js'
-import { unwrap as unwrapExpression } from '../ast.js'
+import { unwrap as unwrapExpression } from '../../syntax/ast.js'
 import { lookupTable } from '../../util/table.js'
 
 export type CryptoFamily = 'cipher' | 'mac' | 'keyed-hash' | 'signature'

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto'
 import { ts } from 'ts-morph'
 import type { Catalog } from '../../catalog/index.js'
-import { redactSecret } from '../../core/redact.js'
+import { redactSecret } from '../../secrets/redact.js'
 import type { SourceFile } from '../../types/index.js'
 import type { CodeDetector, ConfigDetector, EvidenceInput } from '../engine.js'
-import { isPublicEnvName, secretEnvCategory, vendorWords, type SecretCategory } from '../secrets/names.js'
-import { entropy, findProviderSecrets, isPlaceholder, type ProviderMatch } from '../secrets/patterns.js'
+import { isPublicEnvName, secretEnvCategory, vendorWords, type SecretCategory } from '../../secrets/names.js'
+import { entropy, findProviderSecrets, isPlaceholder, type ProviderMatch } from '../../secrets/patterns.js'
 
 export const HARDCODED_SECRETS_DETECTOR = 'hardcoded-secrets'
 

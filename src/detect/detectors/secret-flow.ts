@@ -15,8 +15,8 @@ import path from 'node:path'
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { CodeContext, CodeDetector, LocatedEvidenceInput, Visitors } from '../engine.js'
-import { isWrapper, kindTable, unwrap } from '../ast.js'
-import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords, type SecretCategory } from '../secrets/names.js'
+import { isWrapper, kindTable, unwrap } from '../../syntax/ast.js'
+import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords, type SecretCategory } from '../../secrets/names.js'
 
 export const SECRET_FLOW_DETECTOR = 'secret-flow'
 

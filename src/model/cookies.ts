@@ -4,8 +4,7 @@
 // `third` even when it lives on the product's domain (`_ga`, `ph_*`, `__session`), because "no third-party analytics
 // cookies" means exactly those. A cookie the product's own code sets is `first`.
 import { packageMatches, type Catalog } from '../catalog/index.js'
-import type { CookieEntry, CookiePurpose, Evidence, Location, Vendor, VendorCookie } from '../types/index.js'
-import type { CookieSetData } from '../detect/detectors/cookies.js'
+import type { CookieEntry, CookieSetData, CookiePurpose, Evidence, Location, Vendor, VendorCookie } from '../types/index.js'
 import type { VendorLedger } from './ledger.js'
 import { compareText } from '../util/order.js'
 
@@ -263,4 +262,26 @@ export function cookieUnits(scan: CookieScan): CookieUnit[] {
   }
   for (const u of units.values()) sortLocations(u.locations)
   return [...units.values()].sort((a, b) => compareText(a.key, b.key))
+}
+
+/** A sentence the policy could add for a cookie unit it does not account for. */
+export function cookieSentence(unit: CookieUnit): string {
+  const kinds = [...new Set(unit.cookies.map((c) => c.purpose).filter((p) => p !== 'unknown'))].join(' and ').replace('strictly-necessary', 'strictly necessary')
+  const names = unit.cookies.map((c) => `\`${c.name}\``).slice(0, 4).join(', ')
+  if (unit.vendor) {
+    return unit.cookies.length
+      ? `${unit.vendor.name} sets ${kinds ? `${kinds} ` : ''}cookies (${names}) for ${unit.vendor.purpose}.`
+      : `We use ${unit.vendor.name} for ${unit.vendor.purpose}; it tracks visits for advertising.`
+  }
+  const lifetime = unit.cookies[0]?.lifetime ?? (unit.cookies[0]?.persistent === false ? 'until you close the browser' : undefined)
+  return `We also set ${unit.cookies.length > 1 ? 'the cookies' : 'a'} ${names} ${unit.cookies.length > 1 ? '' : 'cookie '}${kinds ? `(${kinds}${lifetime ? `, ${lifetime}` : ''})` : lifetime ? `(${lifetime})` : ''}.`.replace(/\s+\./, '.').replace(/\s{2,}/g, ' ')
+}
+
+export function isNamed(name: string, named: string[]): boolean {
+  if (named.includes(name)) return true
+  if (name.endsWith('*')) {
+    const prefix = name.slice(0, -1)
+    return named.some((n) => n.startsWith(prefix) || n === prefix.replace(/[_-]$/, ''))
+  }
+  return false
 }
