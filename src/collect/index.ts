@@ -2,9 +2,10 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { gitBlobId } from '../cache/index.js'
-import type { Manifest, Policy, SkippedFile, SourceFile, Workspace } from '../types/index.js'
+import type { Manifest, Policy, SkippedFile, SourceFile, TsconfigFile, Workspace } from '../types/index.js'
 import { attachResolved, parseLockfile, parseManifest, problem, workspaceGlobs, type ResolvedVersions } from './manifests.js'
 import { choosePolicy, readsLikePolicy } from './policy.js'
+import { parseTsconfig, TSCONFIG } from './tsconfig.js'
 import { looksBinary, sizeProblem, walk } from './walk.js'
 
 export class InputError extends Error {}
@@ -159,6 +160,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
   const configFiles: SourceFile[] = []
   const dataFiles: SourceFile[] = []
   const manifests: Manifest[] = []
+  const tsconfigs: TsconfigFile[] = []
   const lockfiles: string[] = []
   let rootManifestText: string | undefined
   let pnpmWorkspaceText: string | undefined
@@ -196,6 +198,13 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
         problems.push(problem(f.path, 'unreadable', error))
       }
     }
+    if (kind === 'data' && TSCONFIG.test(f.path)) {
+      try {
+        tsconfigs.push(parseTsconfig(f.path, readRaw(f.path)))
+      } catch (error) {
+        problems.push(problem(f.path, 'malformed tsconfig', error))
+      }
+    }
     if (kind === 'config') configFiles.push(entry)
     else if (kind === 'source') {
       sourceFiles.push(entry)
@@ -219,6 +228,7 @@ export function collectWorkspace(rootArg: string, options: CollectOptions): Work
     configFiles,
     dataFiles,
     manifests,
+    tsconfigs,
     workspaceGlobs: globs,
     lockfiles,
     policy,

@@ -49,7 +49,19 @@ export function parseManifest(file: string, text: string): Manifest {
     private: data.private === true,
     isWorkspaceRoot: workspaceGlobsOf(data).length > 0,
     dependencies,
+    ...entriesOf(data),
   }
+}
+
+const ENTRY_FIELDS = ['main', 'module', 'types', 'source'] as const
+
+/** The fields that say which file an import of the package (or a `#…` import inside it) means. */
+function entriesOf(data: Record<string, unknown>): Pick<Manifest, 'entries'> {
+  const entries: NonNullable<Manifest['entries']> = {}
+  if (data.exports !== undefined && data.exports !== null) entries.exports = data.exports
+  if (data.imports && typeof data.imports === 'object') entries.imports = data.imports
+  for (const field of ENTRY_FIELDS) if (typeof data[field] === 'string') entries[field] = data[field] as string
+  return Object.keys(entries).length ? { entries } : {}
 }
 
 function workspaceGlobsOf(data: Record<string, unknown>): string[] {

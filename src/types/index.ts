@@ -114,6 +114,17 @@ export interface Manifest {
   private: boolean
   isWorkspaceRoot: boolean
   dependencies: ManifestDependency[]
+  /** What resolving an import of this package (or `#…` inside it) reads: its entry fields, as written. */
+  entries?: { exports?: unknown; imports?: unknown; main?: string; module?: string; types?: string; source?: string }
+}
+
+/** A tsconfig.json or jsconfig.json of the repo: what module resolution needs of it. */
+export interface TsconfigFile {
+  /** POSIX path relative to the root. */
+  path: string
+  /** What it extends, as written (a relative path or a package's file). */
+  extends: string[]
+  compilerOptions: { baseUrl?: string; paths?: Record<string, string[]> }
 }
 
 export interface Policy {
@@ -132,6 +143,8 @@ export interface Workspace {
   /** Other committed text files read only by content scanners (the secret detector): JSON, YAML, TOML, PEM keys, .npmrc. */
   dataFiles?: SourceFile[]
   manifests: Manifest[]
+  /** The repo's tsconfig*.json and jsconfig*.json files, for resolving imports through their `paths` and `baseUrl`. */
+  tsconfigs?: TsconfigFile[]
   workspaceGlobs: string[]
   lockfiles: string[]
   policy: Policy | null

@@ -71,7 +71,7 @@ describe('the shared walk', () => {
         visitors: { CallExpression: () => order.push(`visit ${file.path}`) },
         end: () => order.push(`end ${file.path}`),
       }),
-      finish: (_shared, _emit, files) => {
+      finish: (_shared, _emit, { walked: files }) => {
         walked = [...files].sort()
       },
     }

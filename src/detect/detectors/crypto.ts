@@ -10,7 +10,7 @@ import { lookupTable } from '../../util/table.js'
 export type CryptoFamily = 'cipher' | 'mac' | 'keyed-hash' | 'signature'
 
 /** How an algorithm argument resolved: a value, an import to look up across files, or nothing static. */
-type Resolved = { value: string } | { import: { module: string; name: string } } | undefined
+type Resolved = { value: string } | { import: { importer: string; module: string; name: string } } | undefined
 
 const NODE_CIPHER = new Set(['createCipheriv', 'createDecipheriv', 'createCipher', 'createDecipher'])
 const SUBTLE_METHODS = new Set(['encrypt', 'decrypt', 'sign', 'verify', 'importKey', 'generateKey', 'deriveKey', 'unwrapKey'])
@@ -66,6 +66,7 @@ type Normalizer = keyof typeof NORMALIZERS
 
 /** A call whose algorithm is an imported constant, kept in the run-wide state until every file is read. */
 interface PendingImport {
+  importer: string
   module: string
   name: string
   normalize: Normalizer
@@ -100,53 +101,26 @@ function enclosingName(node: ts.Node): string | undefined {
   return undefined
 }
 
-/** POSIX join of the importing file's folder and a relative specifier, without the extension. */
-export function moduleKey(fromFile: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) {
-    // a path alias (`@/lib/x`, `~/lib/x`) is rooted at the repo in the common setups
-    const alias = /^[@~]\/(.*)$/.exec(specifier)
-    return alias ? stripExtension(alias[1]) : undefined
-  }
-  const parts = fromFile.split('/').slice(0, -1)
-  for (const seg of specifier.split('/')) {
-    if (seg === '.' || seg === '') continue
-    if (seg === '..') parts.pop()
-    else parts.push(seg)
-  }
-  return stripExtension(parts.join('/'))
-}
-
-export function stripExtension(path: string): string {
+/** A module file's path without its extension or `/index`: how an algorithm constant's origin is shown (`lib/constants#ALGO`). */
+function moduleName(path: string): string {
   return path.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '')
-}
-
-/** Which module each imported local name comes from, and what it was called there. */
-interface ImportBinding {
-  from: string
-  name: string
 }
 
 export const cryptoDetector: CodeDetector = {
   id: 'crypto',
-  create({ emit, file, sourceFile, locate, text, shared }) {
+  create({ emit, file, sourceFile, locate, text, shared, bindings }) {
     // no call of a file without these words is one `onCall` acts on (an escaped `\u…` identifier could hide one)
     const mayCall = CALL_WORDS.test(text) || text.includes('\\u')
     const pendingImports = (shared.get('pending') as PendingImport[] | undefined) ?? []
     shared.set('pending', pendingImports)
     const constants = (shared.get('constants') as Map<string, string> | undefined) ?? new Map<string, string>()
     shared.set('constants', constants)
-    const consts = new Map<string, ts.Expression | null>()
-    const exported = new Map<string, ts.Node>()
-    const imports = new Map<string, ImportBinding>()
+    /** Whether the file imports from one of these modules (or their subpaths). */
+    const importsFrom = (test: (module: string) => boolean) => bindings.imports.some((b) => test(b.module))
     const pending: Array<() => void> = []
     /** AES key lengths by mode and HMAC key hashes declared through WebCrypto key calls in this file. */
     const aesKeyBits = new Map<string, Set<number>>()
     let hmacKeys = 0
-
-    const remember = (name: string, value: ts.Expression) => {
-      // a name bound twice to different things is ambiguous: resolve neither
-      consts.set(name, consts.has(name) ? null : value)
-    }
 
     const resolve = (expr: ts.Expression | undefined, depth = 0): Resolved => {
       if (!expr || depth > 4) return undefined
@@ -162,18 +136,20 @@ export const cryptoDetector: CodeDetector = {
         return { value: out }
       }
       if (ts.isNumericLiteral(e)) return { value: e.text }
-      const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? `${e.expression.text}.${e.name.text}` : undefined
-      if (!name) return undefined
-      const local = consts.get(name)
-      if (local) return resolve(local, depth + 1)
-      if (local === null) return undefined
-      const [head, member] = name.split('.')
-      const binding = imports.get(head)
-      if (!binding) return undefined
-      const module = moduleKey(file.path, binding.from)
-      if (!module) return undefined
-      if (member && binding.name === '*') return { import: { module, name: member } }
-      if (!member && binding.name !== '*' && binding.name !== 'default') return { import: { module, name: binding.name } }
+      if (ts.isIdentifier(e)) {
+        const local = bindings.constant(e)
+        if (local) return resolve(local, depth + 1)
+        const binding = bindings.importOf(e)
+        if (binding && binding.imported !== '*' && binding.imported !== 'default') return { import: { importer: file.path, module: binding.module, name: binding.imported } }
+        return undefined
+      }
+      if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+        const member = bindings.member(e)
+        if (member) return resolve(member, depth + 1)
+        // `C.ALGO` of `import * as C from './constants'` or `const C = require('./constants')`
+        const binding = bindings.importOf(e.expression)
+        if (binding && (binding.imported === '*' || binding.via === 'require')) return { import: { importer: file.path, module: binding.module, name: e.name.text } }
+      }
       return undefined
     }
 
@@ -187,7 +163,7 @@ export const cryptoDetector: CodeDetector = {
       if (!expr) return {}
       let e = unwrap(expr)
       if (ts.isIdentifier(e)) {
-        const bound = consts.get(e.text)
+        const bound = bindings.constant(e)
         if (bound) e = unwrap(bound)
       }
       if (!ts.isObjectLiteralExpression(e)) {
@@ -317,8 +293,8 @@ export const cryptoDetector: CodeDetector = {
       if (!expr) return undefined
       const e = unwrap(expr)
       if (ts.isIdentifier(e)) {
-        const binding = imports.get(e.text)
-        return binding && binding.from.startsWith('crypto-js') ? binding.from : undefined
+        const binding = bindings.importOf(e)
+        return binding && binding.module.startsWith('crypto-js') ? binding.module : undefined
       }
       return undefined
     }
@@ -330,8 +306,8 @@ export const cryptoDetector: CodeDetector = {
         let cipher: string | undefined
         if (ts.isPropertyAccessExpression(r) && cryptoJsRoot(r.expression)) cipher = r.name.text
         else if (ts.isIdentifier(r)) {
-          const binding = imports.get(r.text)
-          if (binding?.from.startsWith('crypto-js')) cipher = binding.name === 'default' || binding.name === '*' ? binding.from.slice('crypto-js/'.length).toUpperCase() : binding.name
+          const binding = bindings.importOf(r)
+          if (binding?.module.startsWith('crypto-js')) cipher = binding.imported === 'default' || binding.imported === '*' ? binding.module.slice('crypto-js/'.length).toUpperCase() : binding.imported
           if (cipher === 'TRIPLEDES') cipher = 'TripleDES'
         }
         const family = cipher ? CRYPTO_JS_CIPHERS[cipher] ?? CRYPTO_JS_CIPHERS[cipher.toUpperCase()] : undefined
@@ -349,8 +325,8 @@ export const cryptoDetector: CodeDetector = {
       }
       // CryptoJS.HmacSHA256(message, key) / HmacSHA256 imported from crypto-js/hmac-sha256
       const root = receiver ? cryptoJsRoot(receiver) : undefined
-      const direct = !receiver && ts.isIdentifier(call.expression) ? imports.get(call.expression.text) : undefined
-      if (!root && !direct?.from.startsWith('crypto-js')) return
+      const direct = !receiver ? bindings.importOf(call.expression) : undefined
+      if (!root && !direct?.module.startsWith('crypto-js')) return
       const hmac = /^Hmac(SHA\d+|MD5|SHA3)$/i.exec(method)
       if (hmac) {
         emitAlgorithm(call, 'mac', 'crypto-js', 'sign', { value: hmac[1] }, 'hmac')
@@ -362,8 +338,7 @@ export const cryptoDetector: CodeDetector = {
     }
 
     const awsCryptoCall = (call: ts.CallExpression) => {
-      const fromAwsCrypto = [...imports.values()].some((b) => b.from.startsWith('@aws-crypto/client-'))
-      if (!fromAwsCrypto) return
+      if (!importsFrom((m) => m.startsWith('@aws-crypto/client-'))) return
       let suite: string | undefined
       const options = call.arguments[2] ? unwrap(call.arguments[2]) : undefined
       if (options && ts.isObjectLiteralExpression(options)) {
@@ -377,7 +352,7 @@ export const cryptoDetector: CodeDetector = {
     }
 
     const joseHeader = (call: ts.CallExpression) => {
-      if (![...imports.values()].some((b) => b.from === 'jose')) return
+      if (!importsFrom((m) => m === 'jose')) return
       const arg = unwrap(call.arguments[0])
       if (!ts.isObjectLiteralExpression(arg)) return
       for (const p of arg.properties) {
@@ -389,48 +364,6 @@ export const cryptoDetector: CodeDetector = {
 
     return {
       visitors: {
-        ImportDeclaration: (node) => {
-          const decl = node as ts.ImportDeclaration
-          if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause || decl.importClause.isTypeOnly) return
-          const from = decl.moduleSpecifier.text
-          const clause = decl.importClause
-          if (clause.name) imports.set(clause.name.text, { from, name: 'default' })
-          const bindings = clause.namedBindings
-          if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { from, name: '*' })
-          if (bindings && ts.isNamedImports(bindings)) {
-            for (const el of bindings.elements) imports.set(el.name.text, { from, name: (el.propertyName ?? el.name).getText(sourceFile) })
-          }
-        },
-        VariableDeclaration: (node) => {
-          const decl = node as ts.VariableDeclaration
-          if (!decl.initializer) return
-          const init = unwrap(decl.initializer)
-          // const CryptoJS = require('crypto-js'), const { AES } = require('crypto-js')
-          if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteralLike(init.arguments[0])) {
-            const from = init.arguments[0].text
-            if (ts.isIdentifier(decl.name)) imports.set(decl.name.text, { from, name: '*' })
-            else if (ts.isObjectBindingPattern(decl.name)) {
-              for (const el of decl.name.elements) if (ts.isIdentifier(el.name)) imports.set(el.name.text, { from, name: el.propertyName ? el.propertyName.getText(sourceFile) : el.name.text })
-            }
-            return
-          }
-          const list = decl.parent
-          if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return
-          const name = decl.name.text
-          const isExported = ts.isVariableStatement(list.parent) && (list.parent.modifiers ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-          if (ts.isObjectLiteralExpression(init)) {
-            for (const p of init.properties) {
-              const key = ts.isPropertyAssignment(p) ? propName(p.name) : undefined
-              if (key && ts.isPropertyAssignment(p)) {
-                remember(`${name}.${key}`, p.initializer)
-                if (isExported) exported.set(`${name}.${key}`, p)
-              }
-            }
-          }
-          remember(name, decl.initializer)
-          if (isExported) exported.set(name, decl)
-        },
-        // constants and imports are still read: other files' calls may use this file's exported constants
         ...(mayCall ? { CallExpression: onCall } : {}),
       },
       end() {
@@ -444,9 +377,18 @@ export const cryptoDetector: CodeDetector = {
           emitAlgorithm(call, 'cipher', `subtle.${method}`, method, { value }, 'as')
         }
         // exported string constants that may name an algorithm, for the calls in other files that import them
-        for (const [name, node] of exported) {
-          const v = value(ts.isVariableDeclaration(node) ? node.initializer : (node as ts.PropertyAssignment).initializer)
-          if (v && looksLikeAlgorithm(v)) constants.set(`${stripExtension(file.path)}#${name}`, v)
+        for (const [name, exported] of bindings.exports) {
+          if (exported.kind !== 'local' || exported.binding.kind !== 'var' || !exported.binding.constant || exported.binding.path.length > 0) continue
+          const init = exported.binding.init
+          const keep = (key: string, expr: ts.Expression | undefined) => {
+            const v = value(expr)
+            if (v && looksLikeAlgorithm(v)) constants.set(`${file.path}#${key}`, v)
+          }
+          keep(name, init)
+          const obj = init && unwrap(init)
+          if (obj && ts.isObjectLiteralExpression(obj)) {
+            for (const p of obj.properties) if (ts.isPropertyAssignment(p) && propName(p.name)) keep(`${name}.${propName(p.name)}`, p.initializer)
+          }
         }
       },
     }
@@ -468,15 +410,16 @@ export const cryptoDetector: CodeDetector = {
       return secret && !salt
     }
   },
-  finish(shared, emit) {
+  finish(shared, emit, { resolve }) {
     const constants = (shared.get('constants') as Map<string, string> | undefined) ?? new Map<string, string>()
     for (const p of (shared.get('pending') as PendingImport[] | undefined) ?? []) {
-      const raw = constants.get(`${p.module}#${p.name}`)
+      const file = resolve(p.importer, p.module)
+      const raw = file === undefined ? undefined : constants.get(`${file}#${p.name}`)
       const normalized = raw !== undefined ? NORMALIZERS[p.normalize](raw) : undefined
       emit({
         kind: 'crypto-call', value: normalized ?? 'unknown', reason: 'crypto-api', location: p.location,
         ...(p.nonShipped ? { nonShipped: true } : {}),
-        data: normalized ? { ...p.data, via: `${p.module}#${p.name}` } : { ...p.data, unresolved: true },
+        data: normalized ? { ...p.data, via: `${moduleName(file!)}#${p.name}` } : { ...p.data, unresolved: true },
       })
     }
   },

@@ -1089,7 +1089,7 @@ export const secretFlowDetector: CodeDetector = {
       },
     }
   },
-  finish(shared, emit: (evidence: LocatedEvidenceInput) => void, walked) {
+  finish(shared, emit: (evidence: LocatedEvidenceInput) => void, { walked }) {
     const state = sharedState(shared)
     const { sinks } = state
     const modules: ModuleIndex = { walked, modules: state.modules }
