@@ -210,8 +210,20 @@ const GETTER_VERBS = new Set(['get', 'fetch', 'load', 'read', 'create', 'generat
 export function getterCategory(functionName: string, isVendor?: (word: string) => boolean): SecretCategory | undefined {
   const words = splitWords(functionName)
   if (words.length < 2 || !GETTER_VERBS.has(words[0])) return undefined
-  return secretNameCategory(words.slice(1).join('_'), isVendor)
+  // what the call returns is the noun right after the verb, up to a preposition (`getApiKeyForUser` returns a key)
+  let end = words.length
+  for (let i = 2; i < words.length; i++) if (GETTER_PREPOSITIONS.has(words[i])) {
+    end = i
+    break
+  }
+  const noun = words.slice(1, end)
+  // the secret must end the noun: `resolvePasswordAction` returns an action, `fetchTokenUsage` a usage
+  const last = secretSpans(noun, isVendor).at(-1)
+  if (!last || last.end !== noun.length - 1) return undefined
+  return secretNameCategory(noun.join('_'), isVendor)
 }
+
+const GETTER_PREPOSITIONS = new Set(['for', 'from', 'by', 'of', 'with', 'in', 'on', 'at', 'to', 'if', 'or', 'and', 'via'])
 
 /** Calls whose name says they decrypt (`decrypt`, `decryptSecret`, `privateDecrypt`, `unsealKey`, `decipher.update`). */
 export function isDecryptName(functionName: string): boolean {

@@ -40,6 +40,21 @@ export interface VendorCookie {
   packages?: string[]
 }
 
+/** SDK calls that ship data to a vendor, for the flow analysis: an error reporter's capture calls. */
+export interface VendorSink {
+  kind: 'error-reporter'
+  /** Packages of the SDK (`@sentry/*` matches a scope). */
+  packages: string[]
+  /** The methods that ship their arguments (`captureException`, `setExtra`). */
+  methods: string[]
+  /** Receivers that are the SDK without an import (`Sentry`, the `scope` of `Sentry.withScope`). */
+  globals?: string[]
+  /** Classes of those packages whose instances are the SDK (`new Rollbar()`). */
+  classes?: string[]
+  /** Functions that return the SDK's scope (`getCurrentScope()`). */
+  scopes?: string[]
+}
+
 export interface Vendor {
   id: string
   name: string
@@ -74,6 +89,8 @@ export interface Vendor {
   cookies: VendorCookie[]
   /** Names a policy or code might use that belong to someone else (`Clerk.io` is not Clerk). */
   lookalikes: string[]
+  /** SDK calls that ship data to the vendor (models for the flow analysis). */
+  sinks?: VendorSink[]
   privacyUrl: string
   dpaUrl?: string
   /** An entity of the third-party-web dataset (MIT) whose domains are merged into `hosts`. */

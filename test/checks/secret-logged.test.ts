@@ -46,6 +46,12 @@ testCheck(secretLogged, {
     { name: 'through a local helper', evidence: [flow({ sink: 'console.log', sinkKind: 'console', via: 'show()' })], findings: ['warning'], locations: [['app/api/runs/route.ts:62']], message: /`console\.log` through `show\(\)`/ },
     { name: 'a secret constant of another module', evidence: [flow({ secret: 'settings.llm', source: 'constant', origin: 'process.env.OPENAI_API_KEY in lib/settings.ts' })], findings: ['warning'], locations: [['app/api/runs/route.ts:62']], message: /`settings\.llm` \(holds `process\.env\.OPENAI_API_KEY in lib\/settings\.ts`\)/ },
     { name: 'logged under another name', evidence: [flow({ secret: 'key', from: 'apiKey', source: 'decrypt', category: 'secret', origin: 'decryptSecret(…)' })], findings: ['warning'], locations: [['app/api/runs/route.ts:62']], message: /^`key` \(`apiKey`, decrypted by `decryptSecret\(…\)` on line 58\)/ },
+    {
+      name: 'a secret decrypted in another module says where',
+      evidence: [flow({ secret: 'account.grant', source: 'decrypt', category: 'secret', from: 'decipher.update(…)', sourceFile: 'src/lib/crypto.ts', sourceLine: 7 })],
+      findings: ['warning'], locations: [['app/api/runs/route.ts:62']],
+      message: /^`account\.grant` \(decrypted by `decipher\.update\(…\)` at src\/lib\/crypto\.ts:7\) reaches the logger call/,
+    },
     { name: 'two secrets in one call are two findings', evidence: [flow({ secret: 'apiKey' }), flow({ secret: 'githubToken', category: 'token' })], findings: ['warning', 'warning'], locations: [['app/api/runs/route.ts:62'], ['app/api/runs/route.ts:62']] },
   ],
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detect } from '../../src/detect/index.js'
 import type { Evidence, Workspace } from '../../src/types/index.js'
+import { collectWorkspace } from '../../src/collect/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 
 const CASES = path.join(import.meta.dirname, 'cases')
@@ -71,13 +72,10 @@ describe('code detectors across files', () => {
   for (const dir of readdirSync(CASES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     it(`finds exactly the expected evidence in ${dir}/`, () => {
       const root = path.join(CASES, dir)
-      const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{ name: string; parentPath: string; isFile(): boolean }>)
-        .filter((f) => f.isFile()).map((f) => path.relative(root, path.join(f.parentPath, f.name)).split(path.sep).join('/')).sort()
+      // collected as a scan collects it: tsconfig paths, manifests and all
+      const workspace = collectWorkspace(root, { maxFileSize: 1_000_000, exclude: [] })
+      const files = workspace.sourceFiles.map((f) => f.path)
       const texts = new Map(files.map((f) => [f, readFileSync(path.join(root, f), 'utf8')]))
-      const workspace: Workspace = {
-        root, sourceFiles: files.map((f) => ({ path: f, size: texts.get(f)!.length, nonShipped: false })), configFiles: [], manifests: [],
-        workspaceGlobs: [], lockfiles: [], policy: null, problems: [], skipped: [], read: (f) => texts.get(f)!,
-      }
       const { evidence } = detect(workspace, testCatalog())
       // a kind expected anywhere in the folder is compared in every file of it
       const expected = [...texts.values()].join('\n').match(/privaudit:expect [a-z-]+/g)?.map((m) => m.slice('privaudit:expect'.length)).join('') ?? ''

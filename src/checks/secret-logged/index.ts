@@ -14,6 +14,8 @@ interface FlowData {
   origin?: string
   from?: string
   sourceLine: number
+  /** The file of the source when it is in another module than the sink (a helper's decrypt call). */
+  sourceFile?: string
   sink: string
   sinkKind: 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error'
   via?: string
@@ -37,9 +39,12 @@ function covers(claim: Claim, flow: FlowData): boolean {
 function describeSecret(flow: FlowData): string {
   const what = CATEGORY[flow.category] ?? 'a secret'
   // logged under another name: `{ key: apiKey }` logs `apiKey` as `key`
-  const alias = flow.from && flow.from !== flow.secret && flow.source !== 'constant' ? `\`${flow.from}\`, ` : ''
+  // a decrypt call or a getter with no other name is shown as the origin already
+  const named = flow.origin !== undefined || (flow.source !== 'decrypt' && flow.source !== 'getter')
+  const alias = flow.from && flow.from !== flow.secret && named && flow.source !== 'constant' ? `\`${flow.from}\`, ` : ''
+  const where = flow.sourceFile ? `at ${flow.sourceFile}:${flow.sourceLine}` : `on line ${flow.sourceLine}`
   switch (flow.source) {
-    case 'decrypt': return `\`${flow.secret}\` (${alias}decrypted by \`${flow.origin ?? flow.from ?? flow.secret}\` on line ${flow.sourceLine})`
+    case 'decrypt': return `\`${flow.secret}\` (${alias}decrypted by \`${flow.origin ?? flow.from ?? flow.secret}\` ${where})`
     case 'getter': return `\`${flow.secret}\` (${alias}${what}, returned by \`${flow.origin ?? flow.from ?? flow.secret}\`)`
     case 'env': return `\`${flow.secret}\` (${alias}${what} from the environment)`
     case 'headers': return `\`${flow.secret}\` (${alias}request headers carrying credentials)`

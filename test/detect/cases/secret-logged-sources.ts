@@ -63,6 +63,10 @@ export async function decrypted() {
   console.log(value.ARN, value.Name)
   // privaudit:expect log-call:getter-console
   console.log(await getApiKey('openai'))
+  // privaudit:expect log-call:getter-console
+  console.log(fetchAccessTokenForUser(userId))
+  // a getter whose noun goes on after the secret returns something else: an action, a usage count
+  console.log(resolvePasswordAction(input).reason, fetchTokenUsage(userId))
   // privaudit:expect secret:decrypt-site
   const hint = decryptSecret(sealed).slice(-4)
   console.log('key ending in', hint)

@@ -1,0 +1,71 @@
+// The flow engine's models as data (data/models/*.yaml), the way CodeQL keeps its sources, sinks and summaries: where
+// values are written out (logging.yaml), how they travel through library calls (propagation.yaml), where secrets come
+// from (secrets.yaml). Vendor SDK sinks live in each vendor's own file (`sinks:`). Reviewed like code: the schema beside
+// them is checked by test/catalog/models.test.ts.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
+
+export const MODELS_DIR = fileURLToPath(new URL('../../data/models/', import.meta.url))
+export const MODEL_FILES = ['logging', 'propagation', 'secrets'] as const
+
+export interface LoggingModels {
+  console: { global: string; methods: string[]; conditionFirst: string[] }
+  streams: { receivers: string[]; methods: string[]; argument: number }
+  loggers: {
+    libraries: string[]
+    instances: string[]
+    factories: string[]
+    children: string[]
+    methods: string[]
+    redact: Record<string, string>
+    functions: string[]
+    classes: Array<{ package: string; name: string }>
+    names: string
+  }
+}
+
+export interface PropagationModels {
+  carry: {
+    methods: string[]
+    methodsWithArguments: string[]
+    functions: string[]
+    statics: string[]
+    keepShape: string[]
+    constructors: string
+    slices: string[]
+    revealLimit: number
+  }
+  clean: { globals: string[]; staticReceivers: string[]; verbs: string[]; stringMembers: string[]; sizes: string[] }
+}
+
+export interface SecretModels {
+  decrypt: { words: string; commands: string; factories: string; methods: string[] }
+  requests: { names: string; properties: string; headerMethods: string[]; headerFunctions: Array<{ package: string; name: string }> }
+}
+
+export interface FlowModels {
+  logging: LoggingModels
+  propagation: PropagationModels
+  secrets: SecretModels
+}
+
+/** The model files' texts, by name: what the schema test validates and `loadFlowModels` parses. */
+export function readModelSources(dir = MODELS_DIR): Record<(typeof MODEL_FILES)[number], string> {
+  return Object.fromEntries(MODEL_FILES.map((name) => [name, readFileSync(`${dir}${name}.yaml`, 'utf8')])) as Record<(typeof MODEL_FILES)[number], string>
+}
+
+let cached: FlowModels | undefined
+
+/** The models, parsed once per process. */
+export function loadFlowModels(): FlowModels {
+  if (!cached) {
+    const sources = readModelSources()
+    cached = {
+      logging: parseYaml(sources.logging) as LoggingModels,
+      propagation: parseYaml(sources.propagation) as PropagationModels,
+      secrets: parseYaml(sources.secrets) as SecretModels,
+    }
+  }
+  return cached
+}

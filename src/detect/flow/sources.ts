@@ -1,0 +1,36 @@
+// What a source model tells the flow engine: which names, env vars, headers and calls yield a source of its family.
+// The engine (analysis.ts) propagates; a model only classifies. Secrets are one model (secret-sources.ts); a personal
+// data model plugs in the same way.
+import type { ts } from 'ts-morph'
+import type { Hit } from './values.js'
+
+/** What the engine offers a model that classifies a call: reading other values, making a source hit. */
+export interface SourceHelpers {
+  evaluate(expr: ts.Expression): Hit[]
+  text(node: ts.Node): string
+  sourceHit(node: ts.Node, name: string, kind: string, category: string, extra?: Partial<Hit>, origin?: string): Hit
+  /** The initializer a name is bound to whole, as the engine follows it. */
+  initializer(id: ts.Identifier): ts.Expression | undefined
+  isRequest(expr: ts.Expression): boolean
+  /** The whole file's text, for a model's cheap prefilters. */
+  fileText: string
+}
+
+export interface SourceModel {
+  /** The category a value so named carries (a variable, a parameter, a property, an import), or undefined. */
+  nameCategory(name: string): string | undefined
+  /** The category of `process.env.NAME` (and `import.meta.env.NAME`), or undefined. */
+  envCategory(name: string): string | undefined
+  /** The category of one request header read by name, or undefined. */
+  headerCategory(name: string): string | undefined
+  /** The category of the env object read whole (`logger.info(process.env)`), or undefined. */
+  wholeEnvCategory?: string
+  /** A property that describes a value without holding it (`apiKeyId`, `tokenCount`): reading it carries nothing. */
+  isMetadata(name: string): boolean
+  /** Categories of string values: a variable so named but used as a structure (`token.type`) is not a source. */
+  stringCategories: ReadonlySet<string>
+  /** Request objects (`req`, `ctx.request`): their `headers` are a source of header reads. */
+  requests: { names: RegExp; properties: RegExp; headerMethods: ReadonlySet<string>; headerFunctions: ReadonlyArray<{ package: string; name: string }> }
+  /** What a call returns when the model knows (a decrypt call, a getter): hits, or undefined to let the engine go on. */
+  call(expr: ts.CallExpression, calleeName: string | undefined, helpers: SourceHelpers): Hit[] | undefined
+}
