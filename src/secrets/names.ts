@@ -223,7 +223,8 @@ export function getterCategory(functionName: string, isVendor?: (word: string) =
   return secretNameCategory(noun.join('_'), isVendor)
 }
 
-const GETTER_PREPOSITIONS = new Set(['for', 'from', 'by', 'of', 'with', 'in', 'on', 'at', 'to', 'if', 'or', 'and', 'via'])
+/** Words that end a getter's noun (`getApiKeyForUser` returns a key). */
+export const GETTER_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'from', 'by', 'of', 'with', 'in', 'on', 'at', 'to', 'if', 'or', 'and', 'via'])
 
 /** Calls whose name says they decrypt (`decrypt`, `decryptSecret`, `privateDecrypt`, `unsealKey`, `decipher.update`). */
 export function isDecryptName(functionName: string): boolean {

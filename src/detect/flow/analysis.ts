@@ -366,7 +366,7 @@ export class FlowAnalysis {
       }
       if (carry.functions.has(callee.text) && (!binding || (binding.kind === 'import' && /^(?:node:)?util$/.test(binding.module)))) return expr.arguments.flatMap((a) => this.asValue(this.evaluate(a)))
       if (binding?.kind === 'import') return [{ origin: { kind: 'call', binding, args: expr.arguments.map((a) => this.evaluate(a)) }, path: [], read: [] }]
-      const fn = this.functionOf(callee, binding)
+      const fn = FlowAnalysis.functionOfBinding(binding)
       return fn ? this.returnOf(fn, expr) : []
     }
     if (ts.isPropertyAccessExpression(callee)) {
@@ -393,7 +393,13 @@ export class FlowAnalysis {
   }
 
   /** A function of this file a callee names: a declaration, or a const bound to an arrow or function expression. */
-  functionOf(callee: ts.Expression, binding = ts.isIdentifier(unwrap(callee)) ? this.bindings.resolve(unwrap(callee) as ts.Identifier) : undefined): FunctionLike | undefined {
+  functionOf(callee: ts.Expression): FunctionLike | undefined {
+    const c = unwrap(callee)
+    return ts.isIdentifier(c) ? FlowAnalysis.functionOfBinding(this.bindings.resolve(c)) : undefined
+  }
+
+  /** The function a binding is: a function declaration, or a variable bound whole to an arrow or function expression. */
+  static functionOfBinding(binding: Binding | undefined): FunctionLike | undefined {
     if (binding?.kind === 'function') return binding.node
     if (binding?.kind === 'var' && binding.init && binding.path.length === 0) {
       const init = unwrap(binding.init)

@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { FunctionLike } from '../bindings.js'
-import type { FlowAnalysis } from './analysis.js'
+import { FlowAnalysis } from './analysis.js'
 import type { LoggerRef, Sink, SinkFinder, SinkKind } from './sinks.js'
 import { below, narrow, type Hit, type ImportRef, type RecordedHit } from './values.js'
 
@@ -223,7 +223,7 @@ export class Propagation {
         continue
       }
       const binding = exported.kind === 'local' ? exported.binding : undefined
-      const fn = binding?.kind === 'function' ? binding.node : binding ? a.functionOf(ts.factory.createIdentifier(name), binding) : undefined
+      const fn = FlowAnalysis.functionOfBinding(binding)
       const expression = exported.kind === 'expression' ? exported.expression : binding?.kind === 'var' && binding.path.length === 0 ? binding.init : undefined
       const direct = expression && (ts.isFunctionExpression(expression) || ts.isArrowFunction(expression)) ? expression : undefined
       const summary = this.summary(fn ?? direct)
