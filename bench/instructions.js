@@ -4,16 +4,14 @@
 // Each of the floor (with parents), the bare floor and the scan runs twice, with the work and with `--skip` (the
 // same process stopping before the work); the difference is the work's count. Runs two at a time; a 1k corpus takes
 // about five minutes. Needs valgrind (Debian: apt-get install valgrind). Build first.
-// Usage: node bench/instructions.js [size, default 1000]
-import { execFile, execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+// Usage: node bench/instructions.js [size, default 1000 | dir | --repo <bare git dir> --commit <sha>] (see bench/corpus.js)
+import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { corpusFrom } from './corpus.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const size = Number(process.argv[2] ?? 1000)
-const dir = path.join(here, 'corpus', String(size))
-if (!existsSync(path.join(dir, 'package.json'))) execFileSync(process.execPath, [path.join(here, 'generate.js'), String(size), dir], { stdio: 'inherit' })
+const { dir, label } = corpusFrom(process.argv.slice(2), 1000)
 
 /** Instructions executed by `node script ...args`, as callgrind counts them. */
 const count = (script, ...args) => new Promise((resolve, reject) => {
@@ -32,5 +30,5 @@ const g = (n) => `${(n / 1e9).toFixed(2)} G`
 const floorWork = floor - floorSkip
 const bareWork = bare - floorSkip
 const scanWork = scan - scanSkip
-console.log(`${size} files, instructions of the work alone: floor ${g(floorWork)}, bare floor ${g(bareWork)}, scan ${g(scanWork)}`)
+console.log(`${label}, instructions of the work alone: floor ${g(floorWork)}, bare floor ${g(bareWork)}, scan ${g(scanWork)}`)
 console.log(`ratio ${(scanWork / floorWork).toFixed(2)}x to the floor, ${(scanWork / bareWork).toFixed(2)}x to the bare floor`)
