@@ -4,10 +4,11 @@
 // `--skip` stops before the parse loop: the same process minus the work, for bench/instructions.js.
 // `--check` also runs the scan's detect stage with a detector that only counts, and compares the files and nodes it
 // walked with the floor's (the same files, the same code: HTML-like files reduced to their scripts as the scan does).
-// Usage: node bench/floor.js <dir> [--bare] [--skip] [--check]  → JSON { ms, files, nodes, maxRssMb }
+// Usage: node bench/floor.js <dir> [--bare] [--skip] [--check]  → JSON { ms, cpuMs, files, nodes, maxRssMb }
 import path from 'node:path'
 import { ts } from 'ts-morph'
 import { scriptOnly } from '../dist/syntax/parse.js'
+import { cpuMsSince } from './rounds.js'
 import { collectAsScan } from './workspace.js'
 
 const root = path.resolve(process.argv[2])
@@ -35,6 +36,7 @@ function countNodes(node) {
 }
 
 const start = performance.now()
+const cpu = process.cpuUsage()
 let nodes = 0
 const walked = new Map()
 for (const file of ws.sourceFiles) {
@@ -51,7 +53,7 @@ for (const file of ws.sourceFiles) {
   walked.set(file.path, n)
 }
 const ms = performance.now() - start
-const result = { ms: Math.round(ms), files: walked.size, nodes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
+const result = { ms: Math.round(ms), cpuMs: cpuMsSince(cpu), files: walked.size, nodes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
 if (check) {
   const { detect } = await import('../dist/detect/index.js')
   const { catalogAsScan } = await import('./workspace.js')
