@@ -28,8 +28,8 @@ function extract(gitDir, commit) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'privaudit-bench-repo-'))
   const cleanup = () => rmSync(work, { recursive: true, force: true })
   process.on('exit', cleanup)
-  // exit handlers do not run on Ctrl-C by default
-  process.once('SIGINT', () => process.exit(130))
+  // exit handlers do not run when a signal ends the process
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.once(signal, () => process.exit(code))
   const tar = path.join(work, 'tree.tar')
   const dir = path.join(work, 'tree')
   execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', `--output=${tar}`, commit], { stdio: ['ignore', 'ignore', 'inherit'] })

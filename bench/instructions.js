@@ -31,7 +31,11 @@ const count = (script, ...args) => new Promise((resolve, reject) => {
       console.error(`valgrind ${script} ${args.join(' ')} ended by ${error.signal}: again`)
       run(false)
     } else if (error || !m) reject(new Error(`valgrind ${script} ${args.join(' ')}: ${error?.message ?? stderr.slice(-500)}`))
-    else resolve(Number(m[1]))
+    else {
+      // each count as it comes: a long run on a busy machine keeps what it measured if it is stopped
+      console.error(`${script} ${args.join(' ')}: ${Number(m[1])}`)
+      resolve(Number(m[1]))
+    }
   })
   run(true)
 })
