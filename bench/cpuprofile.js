@@ -15,18 +15,28 @@ if (args.length === 0) {
   process.exit(2)
 }
 
-const short = (url) => url.replace(/^.*\/(dist|node_modules)\//, '$1/')
+// a dependency by its package (node_modules/yaml/dist/…), privaudit's own code from its dist/
+const short = (url) => url.replace(/^.*\/node_modules\//, 'node_modules/').replace(/^(?!node_modules\/).*?\/dist\//, 'dist/')
 
-/** The part of the pipeline a stack belongs to: its outermost frame in a detector, collect, the catalog… */
+/**
+ * The part of the pipeline a stack belongs to: its outermost frame in a detector, collect, the catalog… Work on env,
+ * deploy-config and data files (the engine's readLines) is told from work on source files; collect's frames are split
+ * three ways: the reads the detect stage asks for, manifests and lockfiles, the rest.
+ */
 function partOf(stack) {
+  const inEngine = stack.some((f) => /dist\/detect\/engine/.test(f.url))
+  const files = stack.some((f) => f.functionName === 'readLines' && /dist\/detect\/engine/.test(f.url)) ? 'config and data files' : 'source files'
   for (const f of stack) {
-    if (/dist\/detect\/(detectors|secrets)\/|dist\/detect\/urls/.test(f.url)) return short(f.url)
+    if (/dist\/detect\/(detectors\/|urls)/.test(f.url)) return files === 'source files' ? short(f.url) : `${short(f.url)} (${files})`
     if (/dist\/catalog\//.test(f.url)) return 'catalog'
-    if (/dist\/collect\//.test(f.url)) return 'collect (walk, file reads)'
+    if (/dist\/collect\//.test(f.url)) {
+      if (inEngine) return `read (${files}, in detect)`
+      return stack.some((g) => /dist\/collect\/manifests/.test(g.url)) ? 'collect (manifests, lockfiles)' : 'collect (walk, config, policy)'
+    }
     if (f.functionName === 'parseSource' && /dist\/syntax\/parse/.test(f.url)) return 'parse (TypeScript)'
     if (/dist\/(policy|checks|reporters)\/|dist\/core\/(?!audit)/.test(f.url)) return 'declare, diff, report'
   }
-  if (stack.some((f) => /dist\/syntax\/parse/.test(f.url))) return 'engine (walk, dispatch, emit)'
+  if (inEngine) return `engine (${files === 'source files' ? 'walk, dispatch, emit' : 'config and data files: lines, dispatch'})`
   return stack.some((f) => f.functionName === 'audit') ? 'audit (other)' : 'outside audit (start-up, module loading)'
 }
 

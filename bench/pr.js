@@ -5,10 +5,11 @@
 // of the same CLI on an empty repo. The PR run's report is checked byte-identical to a full scan without the cache.
 // Usage: node bench/pr.js [size, default 20000] [changed files, default 10]. Build first (npm run build).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { generated } from './corpus.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const bin = path.join(here, '..', 'bin', 'run.js')
@@ -16,8 +17,7 @@ const size = Number(process.argv[2] ?? 20000)
 const changedCount = Number(process.argv[3] ?? 10)
 const RUNS = 5
 
-const corpus = path.join(here, 'corpus', String(size))
-if (!existsSync(path.join(corpus, 'package.json'))) execFileSync(process.execPath, [path.join(here, 'generate.js'), String(size), corpus], { stdio: 'inherit' })
+const corpus = generated(size)
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'privaudit-bench-pr-'))
 const repo = path.join(work, 'repo')

@@ -3,18 +3,13 @@
 // (user + system, best of five: wall time lies on a shared machine). Build first (npm run build).
 // Usage: node bench/secrets.js [files, default 5000]
 // Figures and the secretlint comparison: bench/secrets.md.
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { loadCatalog } from '../dist/catalog/index.js'
 import { collectWorkspace } from '../dist/collect/index.js'
 import { DETECTORS, detect } from '../dist/detect/index.js'
+import { generated } from './corpus.js'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
 const size = Number(process.argv[2] ?? 5000)
-const dir = path.join(here, 'corpus', String(size))
-if (!existsSync(path.join(dir, 'package.json'))) execFileSync(process.execPath, [path.join(here, 'generate.js'), String(size), dir], { stdio: 'inherit' })
+const dir = generated(size)
 
 const catalog = loadCatalog()
 const workspace = collectWorkspace(dir, { maxFileSize: 1024 * 1024, exclude: [] })
