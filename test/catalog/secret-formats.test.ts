@@ -22,7 +22,7 @@ const vendorFile = (id: string, secrets: string[]) => [
 ].join('\n')
 
 const ACME = vendorFile('acme-pay', [
-  String.raw`{ id: acme-pay-key, label: an Acme Pay key, pattern: '(?<![A-Za-z0-9_])acme_(?:live|test)_(?<body>[A-Za-z0-9-]{20,40})(?![A-Za-z0-9-])', hints: [acme_live_, acme_test_], random: { length: 20, entropy: 3.5, ignore: '-' }, modes: { acme_live_: live, acme_test_: test } }`,
+  String.raw`{ id: acme-pay-key, label: an Acme Pay key, pattern: '(?<![A-Za-z0-9_])acme_(?:live|test)_(?<body>[A-Za-z0-9-]{20,40})(?![A-Za-z0-9-])', hints: [acme_live_, acme_test_], random: { length: 24, entropy: 3.5, ignore: '-' }, modes: { acme_live_: live, acme_test_: test } }`,
   String.raw`{ id: acme-pay-hook, label: an Acme Pay hook URL, pattern: 'https://hooks\.acme-pay\.example/(?<body>[A-Za-z]{30})(?![A-Za-z0-9])', hints: [hooks.acme-pay.example/], random: { length: 30, entropy: 3.5, mixedCase: true } }`,
   String.raw`{ id: acme-pay-token, label: an Acme Pay token, pattern: '(?<![A-Za-z0-9_])apt_(?:v2_)?[A-Za-z0-9]{32}(?![A-Za-z0-9])', hints: [apt_], prefix: [apt_, apt_v2_] }`,
   String.raw`{ id: acme-pay-key-id, label: an Acme Pay key pair, pattern: '(?<![A-Z0-9])ACME[A-Z0-9]{16}(?![A-Z0-9])', hints: [ACME], prefix: [ACME], validate: aws-key-pair }`,
@@ -51,8 +51,10 @@ describe('a vendor file\'s secret formats', () => {
 
   it('a body must look random: placeholders, and bodies random only with their ignored separators or in one case, are not secrets', () => {
     expect(find(join('acme', '_live_', 'x'.repeat(30)))).toEqual([])
-    // 20 characters with the dash, 19 without: too short once the separator is ignored
-    expect(find(join('acme', '_live_', f.alnum(10), '-', f.alnum(9)))).toEqual([])
+    // 24 characters with the dash, 23 without: too short once the separator is ignored
+    expect(find(join('acme', '_live_', f.alnum(12), '-', f.alnum(11)))).toEqual([])
+    // the body is measured, not the prefix: 20 random characters are too few, though `acme_live_` makes the match 30
+    expect(find(join('acme', '_live_', f.alnum(20)))).toEqual([])
     const lower = f.alnum(90).replace(/[^a-z]/g, '').slice(0, 30)
     expect(lower).toHaveLength(30)
     expect(find(join('https://hooks.', 'acme-pay.example/', lower))).toEqual([])
