@@ -98,6 +98,8 @@ function hintsIn(text: string, rules: readonly ProviderRule[]): Set<string> {
 /** Every provider-format credential in a text, first match wins where two rules overlap. */
 export function findProviderSecrets(text: string, rules: readonly ProviderRule[]): ProviderMatch[] {
   const out: ProviderMatch[] = []
+  // no rules, no hints: an empty alternation would match the empty string at every offset and never advance
+  if (rules.length === 0) return out
   const present = hintsIn(text, rules)
   for (const rule of rules) {
     if (!rule.hints.some((h) => present.has(h)) || (rule.requires && !text.includes(rule.requires))) continue

@@ -124,6 +124,7 @@ describe('checking formats when the catalog is parsed', () => {
     ['a top-level alternative too short', String.raw`acme_[a-z]{4}|x[a-z]{4}`, [NO_LITERAL]],
     ['an optional head', String.raw`(?:acme_)?[a-z]{4}`, [NO_LITERAL]],
     ['any character first', String.raw`.acme_`, [NO_LITERAL]],
+    ['a repeated group literal only at its start', String.raw`(?:a\d){2}[a-z]{4}`, [NO_LITERAL]],
   ])('rejects a pattern with %s', (_name, pattern, expected) => {
     expect(issuesOf(format(pattern))).toEqual(expected)
   })
@@ -167,6 +168,10 @@ describe('the real catalog\'s rules', () => {
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length)
     expect(vendorFormats).toContain('stripe-secret-key')
     expect(rules.find((r) => r.id === 'openai-api-key')?.vendor).toBe('openai')
+  })
+
+  it('none at all find nothing (and do not loop on an empty alternation of hints)', () => {
+    expect(findProviderSecrets(`A=${f.stripe('live')}\n`, [])).toEqual([])
   })
 
   it('are built once per catalog, on the regexes compiled when it loaded', () => {
