@@ -2,7 +2,8 @@
 //
 // A format's regex runs over every file that holds one of its hints, so it must stay linear on hostile text: every
 // repeat bounded, and literal text first so that almost every position fails on its first characters. This reads just
-// the structure those two rules need; a full regex parser would cost more to load than the whole catalog check.
+// the structure those two rules need: a full regex parser (@eslint-community/regexpp) costs ~24M instructions to import,
+// an eighth of loading the whole catalog, paid on every start even when the compiled catalog skips the check.
 import type { Vendor, VendorSecret } from '../types/index.js'
 
 /** A vendor's format with its regex compiled. */

@@ -62,7 +62,6 @@ const GENERIC_RULES: ProviderRule[] = [
   },
 ]
 
-
 /** Longest first, so `sk-proj-` is shown rather than `sk-`. */
 const longestFirst = (prefixes: string[]) => [...prefixes].sort((a, b) => b.length - a.length)
 
