@@ -8,6 +8,7 @@ import thirdPartyWeb from 'third-party-web'
 import { parse as parseYaml } from 'yaml'
 import type { Vendor, VendorCategory } from '../types/index.js'
 import { readCompiled, type VendorSource } from './compiled.js'
+import { compileSecretFormats, secretFormatIssues, type SecretFormat } from './secret-formats.js'
 import { lookupTable } from '../util/table.js'
 import { compareText } from '../util/order.js'
 
@@ -33,7 +34,7 @@ export interface CatalogIssue {
 /** A partial vendor as written in YAML: optional lists default to []. */
 export type VendorInput = Partial<Vendor> & Pick<Vendor, 'id' | 'name' | 'aliases' | 'category' | 'purpose' | 'privacyUrl'>
 
-const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'deployPackages', 'hosts', 'urls', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes'] as const
+const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'deployPackages', 'hosts', 'urls', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes', 'secrets'] as const
 
 export function normalizeVendor(input: VendorInput): Vendor {
   const vendor = { ...input } as Vendor
@@ -75,6 +76,7 @@ export function parseVendorSources(sources: VendorSource[]): { vendors: VendorIn
     }
     const vendor = data as VendorInput
     if (`${vendor.id}.yaml` !== file) issues.push({ file, message: `id "${vendor.id}" does not match the file name` })
+    issues.push(...secretFormatIssues(vendor).map((message) => ({ file, message })))
     vendors.push(vendor)
   }
   return { vendors, issues }
@@ -108,6 +110,7 @@ export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
     for (const d of v.deployPackages) claim('deploy package', d, v.id)
     for (const u of v.urls) claim('url', u, v.id)
     for (const a of v.aliases) claim('alias', a.toLowerCase(), v.id)
+    for (const s of v.secrets) claim('secret', s.id, v.id)
     const signals = v.packages.length + v.hosts.length + v.env.length + v.configFiles.length + v.configPatterns.length + v.deployPackages.length + v.urls.length
     if (signals === 0) issues.push({ file: `${v.id}.yaml`, message: 'no detection signal (packages, hosts, env, configFiles or configPatterns)' })
     for (const b of v.browserPackages) {
@@ -168,9 +171,13 @@ export class Catalog {
   /** Every vendor's deploy-config patterns, flattened once: each config line is checked against all of them. */
   private readonly configPatterns: Array<[string, Vendor]> = []
   private readonly urlPrefixes: Array<[string, Vendor]> = []
+  /** The credential formats the hardcoded-secret check and the report's redaction match, regexes compiled once. */
+  readonly secretFormats: SecretFormat[]
 
-  constructor(vendors: Vendor[]) {
+  /** `formatsFrom`: the vendors whose secret formats it matches: its own, or (a test catalog of a few vendors) the real catalog's. */
+  constructor(vendors: Vendor[], formatsFrom: Vendor[] = vendors) {
     this.vendors = [...vendors].sort((a, b) => compareText(a.id, b.id))
+    this.secretFormats = compileSecretFormats(formatsFrom === vendors ? this.vendors : [...formatsFrom].sort((a, b) => compareText(a.id, b.id)))
     for (const v of this.vendors) {
       this.byId.set(v.id, v)
       for (const p of v.packages) {
@@ -368,6 +375,10 @@ export function loadCatalog(options: { extraVendors?: VendorInput[]; thirdPartyW
   if (useDefault && cached) return cached
   const { vendors: inputs, issues } = readVendorFiles()
   if (issues.length > 0) throw new CatalogError(`invalid vendor catalog: ${issues[0].file}: ${issues[0].message}`)
+  for (const v of options.extraVendors ?? []) {
+    const [issue] = secretFormatIssues(v)
+    if (issue) throw new CatalogError(`invalid vendor ${v.id}: ${issue}`)
+  }
   const curated = [...inputs, ...(options.extraVendors ?? [])].map(normalizeVendor)
   let vendors = curated
   if (options.thirdPartyWeb !== false) {

@@ -15,6 +15,7 @@ import { strongestFirst } from '../model/locations.js'
 import { buildCookieInventory } from '../model/cookies.js'
 import { diff } from './diff.js'
 import { redactReport } from './redact.js'
+import { providerRules } from '../secrets/rules.js'
 import type { VendorLedger } from '../model/ledger.js'
 import { compareText } from '../util/order.js'
 
@@ -127,7 +128,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     skipped: sortFiles([...workspace.skipped, ...detected.skipped]),
     problems: sortFiles([...workspace.problems, ...detected.problems]),
     suppressed: result.suppressed,
-  }, detected.secrets))
+  }, detected.secrets, providerRules(catalog)))
   if (cache) time('detect', () => cache.save())
   const cacheSummary = options.cacheDir === undefined ? undefined : {
     ...(cache?.stats ?? { hits: 0, misses: 0, written: 0 }), ...(unchanged ? { changed: changedSince(workspace, unchanged) } : {}), notices: [...cacheNotices, ...(cache?.notices ?? [])],

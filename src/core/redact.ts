@@ -1,13 +1,14 @@
 // Never print a secret. Detectors report a secret only in redacted form; this pass then scrubs the whole
 // report (messages, quotes, evidence values, URLs, reasons) of every raw value the detectors saw and of
 // anything shaped like a credential, before any reporter runs, so a new output format is safe by construction.
+import type { ProviderRule } from '../secrets/patterns.js'
 import { redactText } from '../secrets/redact.js'
 
 /**
- * A deep copy of `report` with every string redacted. Known secrets are matched longest first, so a
- * secret that contains another is masked whole.
+ * A deep copy of `report` with every string redacted: of the known secrets, and of anything the catalog's rules
+ * take for a credential. Known secrets are matched longest first, so a secret that contains another is masked whole.
  */
-export function redactReport<T>(report: T, secrets: readonly string[]): T {
+export function redactReport<T>(report: T, secrets: readonly string[], rules: readonly ProviderRule[]): T {
   const known = [...new Set(secrets)].sort((a, b) => b.length - a.length)
   // a report repeats its strings (paths, vendor ids, kinds) thousands of times: scrub each once
   const done = new Map<string, string>()
@@ -15,7 +16,7 @@ export function redactReport<T>(report: T, secrets: readonly string[]): T {
     if (typeof value === 'string') {
       let out = done.get(value)
       if (out === undefined) {
-        out = redactText(value, known)
+        out = redactText(value, rules, known)
         done.set(value, out)
       }
       return out

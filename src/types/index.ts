@@ -55,6 +55,33 @@ export interface VendorSink {
   scopes?: string[]
 }
 
+/** A named check in TypeScript for what a secret format's regex cannot say (src/secrets/validators.ts implements each). */
+export type SecretValidatorName = 'aws-key-pair'
+
+/**
+ * A credential format the vendor publishes: found where it is committed, scrubbed from every report. The regex is data,
+ * compiled once when the catalog loads; see README "Adding a vendor" for what each field means.
+ */
+export interface VendorSecret {
+  /** The rule id findings carry (`stripe-secret-key`), unique across the catalog. */
+  id: string
+  /** What the credential is, for messages: "a Stripe secret key". */
+  label: string
+  /** A JavaScript regex, flags `g`: bounded repeats only, literal text first; a `body` group marks the random part. */
+  pattern: string
+  /** Literal substrings, one of which every match contains: the prefilter, and a condition on every match. */
+  hints: string[]
+  /** A literal the text must also contain before the regex runs. */
+  requires?: string
+  /** The body (or the whole match) must look random: this long, this many bits per character, no placeholder. */
+  random?: { length: number; entropy: number; ignore?: string; mixedCase?: boolean }
+  /** The prefixes that may be shown (the longest the value starts with); default: what precedes the `body` group. */
+  prefix?: string[]
+  /** live or test mode by the value's prefix (`sk_test_: test`). */
+  modes?: Record<string, 'live' | 'test'>
+  validate?: SecretValidatorName
+}
+
 export interface Vendor {
   id: string
   name: string
@@ -87,6 +114,7 @@ export interface Vendor {
   /** Literal strings that, in a deploy config or CI workflow, are evidence (`superfly/flyctl-actions`). */
   configPatterns: string[]
   cookies: VendorCookie[]
+  secrets: VendorSecret[]
   /** Names a policy or code might use that belong to someone else (`Clerk.io` is not Clerk). */
   lookalikes: string[]
   /** SDK calls that ship data to the vendor (models for the flow analysis). */

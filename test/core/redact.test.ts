@@ -1,8 +1,8 @@
 // The redaction every report goes through before a reporter sees it.
 import { describe, expect, it } from 'vitest'
-import { redactReport } from '../../src/core/redact.js'
-import { redactSecret, redactText, redactUrlPassword } from '../../src/secrets/redact.js'
+import { redactSecret, redactUrlPassword } from '../../src/secrets/redact.js'
 import { fakeSecrets } from '../helpers/fake-secrets.js'
+import { redactReport, redactText } from '../helpers/secrets.js'
 
 describe('redaction', () => {
   const f = fakeSecrets(31)

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest'
 import { detect } from '../../src/detect/index.js'
 import { isSecretHeader, secretEnvCategory, secretNameCategory, splitWords } from '../../src/secrets/names.js'
-import { findProviderSecrets, isPlaceholder } from '../../src/secrets/patterns.js'
+import { isPlaceholder } from '../../src/secrets/patterns.js'
 import type { Evidence, Workspace } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 import { fakeSecrets } from '../helpers/fake-secrets.js'
+import { findProviderSecrets } from '../helpers/secrets.js'
 
 describe('secret names', () => {
   it('splits every naming style into words', () => {

@@ -1,5 +1,5 @@
 // A small catalog for unit tests, so detector and check tests do not move when the real catalog grows.
-import { Catalog, normalizeVendor, type VendorInput } from '../../src/catalog/index.js'
+import { Catalog, normalizeVendor, parseVendorSources, readVendorSources, type VendorInput } from '../../src/catalog/index.js'
 
 const base = { privacyUrl: 'https://example.com/privacy' }
 
@@ -44,6 +44,9 @@ export const TEST_VENDORS: VendorInput[] = [
     cookies: [{ name: 'sb-', prefix: true, party: 'first', purpose: 'strictly-necessary', retention: '1 week', packages: ['@supabase/ssr'] }] },
 ]
 
+/** The real catalog's vendors that publish secret formats: a test catalog matches every format, whatever vendors it holds. */
+const SECRET_VENDORS = parseVendorSources(readVendorSources().filter((s) => /^secrets:/m.test(s.text))).vendors.map(normalizeVendor)
+
 export function testCatalog(extra: VendorInput[] = []): Catalog {
-  return new Catalog([...TEST_VENDORS, ...extra].map(normalizeVendor))
+  return new Catalog([...TEST_VENDORS, ...extra].map(normalizeVendor), SECRET_VENDORS)
 }

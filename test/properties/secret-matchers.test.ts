@@ -7,7 +7,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GETTER_PREPOSITIONS, getterCategory, isDecryptName, isMetadataName, isPublicEnvName, isSecretHeader, METADATA_WORDS, secretEnvCategory, secretNameCategory, splitWords } from '../../src/secrets/names.js'
-import { entropy, findProviderSecrets, isPlaceholder, looksRandom, maskUrlPassword, PROVIDER_RULES, type ProviderMatch } from '../../src/secrets/patterns.js'
+import { entropy, isPlaceholder, looksRandom, maskUrlPassword, type ProviderMatch } from '../../src/secrets/patterns.js'
+import { findProviderSecrets, PROVIDER_RULES } from '../helpers/secrets.js'
 import { CALL_BOUND_MS, expectLinear, fastest, fill } from '../helpers/timing.js'
 
 const join = (...parts: string[]) => parts.join('')

@@ -9,6 +9,7 @@ import type { SourceFile } from '../../types/index.js'
 import type { CodeDetector, ConfigDetector, EvidenceInput } from '../engine.js'
 import { isPublicEnvName, secretEnvCategory, vendorWords, type SecretCategory } from '../../secrets/names.js'
 import { entropy, findProviderSecrets, isPlaceholder, type ProviderMatch } from '../../secrets/patterns.js'
+import { providerRules } from '../../secrets/rules.js'
 
 export const HARDCODED_SECRETS_DETECTOR = 'hardcoded-secrets'
 
@@ -132,7 +133,7 @@ function lineLocator(text: string): (offset: number) => { line: number; column: 
 function scanProviderFormats(text: string, ctx: Emitter): Set<string> {
   const found = new Set<string>()
   const locate = lineLocator(text)
-  for (const match of findProviderSecrets(text)) {
+  for (const match of findProviderSecrets(text, providerRules(ctx.catalog))) {
     const at = locate(match.start)
     const name = bindingNameBefore(text.slice(at.lineStart, match.start))
     found.add(match.value)
