@@ -6,7 +6,7 @@ import { Ajv } from 'ajv'
 // a static import, not a runtime require: the Action's bundle must carry the dataset (it runs without node_modules)
 import thirdPartyWeb from 'third-party-web'
 import { parse as parseYaml } from 'yaml'
-import type { Vendor, VendorCategory } from '../types/index.js'
+import type { CookielessOption, Vendor, VendorCategory } from '../types/index.js'
 import { readCompiled, type VendorSource } from './compiled.js'
 import { compileSecretFormats, secretFormatIssues, type SecretFormat } from './secret-formats.js'
 import { lookupTable } from '../util/table.js'
@@ -34,7 +34,7 @@ export interface CatalogIssue {
 /** A partial vendor as written in YAML: optional lists default to []. */
 export type VendorInput = Partial<Vendor> & Pick<Vendor, 'id' | 'name' | 'aliases' | 'category' | 'purpose' | 'privacyUrl'>
 
-const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'deployPackages', 'hosts', 'urls', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes', 'secrets'] as const
+const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'deployPackages', 'hosts', 'urls', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes', 'secrets', 'globals', 'components', 'cookieless'] as const
 
 export function normalizeVendor(input: VendorInput): Vendor {
   const vendor = { ...input } as Vendor
@@ -111,6 +111,7 @@ export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
     for (const u of v.urls) claim('url', u, v.id)
     for (const a of v.aliases) claim('alias', a.toLowerCase(), v.id)
     for (const s of v.secrets) claim('secret', s.id, v.id)
+    for (const c of v.components) claim('component', `${c.export} of ${c.package}`, v.id)
     const signals = v.packages.length + v.hosts.length + v.env.length + v.configFiles.length + v.configPatterns.length + v.deployPackages.length + v.urls.length
     if (signals === 0) issues.push({ file: `${v.id}.yaml`, message: 'no detection signal (packages, hosts, env, configFiles or configPatterns)' })
     for (const b of v.browserPackages) {
@@ -122,8 +123,35 @@ export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
       }
     }
   }
+  issues.push(...lintSnippets(vendors))
   for (const v of vendors) {
     if (v.parent && !ids.has(v.parent)) issues.push({ file: `${v.id}.yaml`, message: `parent ${v.parent} is not in the catalog` })
+  }
+  return issues
+}
+
+/**
+ * Snippet globals and cookieless options: a global is one function whatever vendors share it (gtag is Google
+ * Analytics' and Tag Manager's), so they must agree on what initialises it; cookieless options need an SDK to be
+ * given to, and an option listed twice would leave one of its lists unread.
+ */
+function lintSnippets(vendors: Vendor[]): CatalogIssue[] {
+  const issues: CatalogIssue[] = []
+  const inits = new Map<string, { id: string; initArgument?: string }>()
+  for (const v of vendors) {
+    for (const g of v.globals) {
+      const first = inits.get(g.name)
+      if (!first) inits.set(g.name, { id: v.id, initArgument: g.initArgument })
+      else if (first.initArgument !== g.initArgument) issues.push({ file: `${v.id}.yaml`, message: `global ${g.name} is initialised by ${g.initArgument ?? 'no argument'} here, by ${first.initArgument ?? 'no argument'} in ${first.id}` })
+    }
+    if (v.cookieless.length > 0 && v.packages.length + v.globals.length + v.components.length === 0) {
+      issues.push({ file: `${v.id}.yaml`, message: 'cookieless options but no SDK to give them to (packages, globals or components)' })
+    }
+    const options = new Set<string>()
+    for (const c of v.cookieless) {
+      if (options.has(c.option)) issues.push({ file: `${v.id}.yaml`, message: `cookieless option ${c.option} is listed twice` })
+      options.add(c.option)
+    }
   }
   return issues
 }
@@ -147,6 +175,36 @@ function hostPatternMatches(pattern: string, host: string): boolean {
 export function baseEnvName(name: string): string {
   for (const prefix of PUBLIC_ENV_PREFIXES) if (name.startsWith(prefix) && name.length > prefix.length + 2) return name.slice(prefix.length)
   return name
+}
+
+/** A vendor whose snippet defines a global, and the first argument of a call of it that initialises the vendor. */
+export interface SnippetInit {
+  vendor: Vendor
+  initArgument?: string
+}
+
+/** One cookieless option compiled: the path below its first key, and its values by type (strings in lower case). */
+export interface CookielessRule {
+  path: string[]
+  strings: Set<string>
+  booleans: Set<boolean>
+}
+
+/** A vendor's cookieless options by the key an options object holds them under. */
+export type CookielessRules = Map<string, CookielessRule[]>
+
+function compileCookieless(options: CookielessOption[]): CookielessRules {
+  const rules: CookielessRules = new Map()
+  for (const { option, values } of options) {
+    const [key, ...path] = option.split('.')
+    const rule: CookielessRule = {
+      path,
+      strings: new Set(values.filter((x) => typeof x === 'string').map((x) => x.toLowerCase())),
+      booleans: new Set(values.filter((x) => typeof x === 'boolean')),
+    }
+    rules.set(key, [...(rules.get(key) ?? []), rule])
+  }
+  return rules
 }
 
 export interface VendorMatch {
@@ -173,6 +231,12 @@ export class Catalog {
   private readonly urlPrefixes: Array<[string, Vendor]> = []
   /** The credential formats the hardcoded-secret check and the report's redaction match, regexes compiled once. */
   readonly secretFormats: SecretFormat[]
+  private readonly snippetGlobals = new Map<string, SnippetInit[]>()
+  /** Component vendors by import specifier, then by export name. */
+  private readonly components = new Map<string, Map<string, Vendor>>()
+  private readonly cookieless = new Map<string, CookielessRules>()
+  /** Matches a text that names any snippet global as a word: files without one need no look for snippet inits. */
+  readonly snippetMention: RegExp
 
   /** `formatsFrom`: the vendors whose secret formats it matches: its own, or (a test catalog of a few vendors) the real catalog's. */
   constructor(vendors: Vendor[], formatsFrom: Vendor[] = vendors) {
@@ -198,7 +262,17 @@ export class Catalog {
       for (const d of v.deployPackages) this.deployPackageIndex.set(d, v)
       for (const p of v.configPatterns) this.configPatterns.push([p, v])
       for (const u of v.urls) this.urlPrefixes.push([u, v])
+      for (const g of v.globals) this.snippetGlobals.set(g.name, [...(this.snippetGlobals.get(g.name) ?? []), { vendor: v, initArgument: g.initArgument }])
+      for (const c of v.components) {
+        const byExport = this.components.get(c.package) ?? new Map<string, Vendor>()
+        byExport.set(c.export, v)
+        this.components.set(c.package, byExport)
+      }
+      if (v.cookieless.length > 0) this.cookieless.set(v.id, compileCookieless(v.cookieless))
     }
+    const globals = [...this.snippetGlobals.keys()].sort(compareText)
+    // `(?!)` never matches: a catalog without snippets finds none
+    this.snippetMention = new RegExp(globals.length > 0 ? `\\b(?:${globals.join('|')})\\b` : '(?!)')
     // longest prefix first, so `@aws-sdk/client-bedrock-runtime` beats `@aws-sdk/*`
     this.prefixPackages.sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
     this.prefixEnv.sort((a, b) => b[0].length - a[0].length || compareText(a[0], b[0]))
@@ -283,6 +357,26 @@ export class Catalog {
     }
     const wildcard = this.wildcardHosts.find(([p]) => hostPatternMatches(p, host))
     return wildcard ? { vendor: wildcard[1], reason: 'host-match' } : undefined
+  }
+
+  /** The vendors whose page snippet defines this global function, in id order. */
+  snippetGlobal(name: string): readonly SnippetInit[] | undefined {
+    return this.snippetGlobals.get(name)
+  }
+
+  /** The vendor a framework component loads: `component('@next/third-parties/google', 'GoogleAnalytics')`. */
+  component(specifier: string, exported: string): Vendor | undefined {
+    return this.components.get(specifier)?.get(exported)
+  }
+
+  /** Whether an import specifier exports a vendor's component. */
+  isComponentModule(specifier: string): boolean {
+    return this.components.has(specifier)
+  }
+
+  /** The vendor's cookieless options, compiled; undefined when it has none. */
+  cookielessRules(id: string): CookielessRules | undefined {
+    return this.cookieless.get(id)
   }
 
   /** A build/deploy tool package (even a devDependency) that names where the product deploys. */

@@ -82,6 +82,34 @@ export interface VendorSecret {
   validate?: SecretValidatorName
 }
 
+/** A global function a vendor's page snippet defines (`fbq`), and the call of it that initialises the vendor. */
+export interface SnippetGlobal {
+  name: string
+  /**
+   * The first argument of a call that initialises it: `init` for `fbq('init', id)`, `config` for `gtag('config', id)`.
+   * Without it, only an init method of the global does (`ttq.load(id)`), as with every global.
+   */
+  initArgument?: string
+}
+
+/** A framework component that loads the vendor: `GoogleAnalytics` of `@next/third-parties/google`. */
+export interface VendorComponent {
+  /** The import specifier it is exported from: a package or one of its subpaths. */
+  package: string
+  export: string
+}
+
+/**
+ * An option of the vendor's SDK (or snippet's config) that keeps it off cookies: `persistence: 'memory'`. Found at
+ * any depth of the options the SDK is initialised with (three levels).
+ */
+export interface CookielessOption {
+  /** The option's key, or a path into an object-valued option (`storage.stores`). */
+  option: string
+  /** Values that keep cookies off: strings (any case) and booleans; an array value counts when each element is one. */
+  values: Array<string | boolean>
+}
+
 export interface Vendor {
   id: string
   name: string
@@ -115,6 +143,12 @@ export interface Vendor {
   configPatterns: string[]
   cookies: VendorCookie[]
   secrets: VendorSecret[]
+  /** Global functions of its page snippet (`fbq`, `gtag`): a call that initialises one is where its cookies start. */
+  globals: SnippetGlobal[]
+  /** Framework components that load it (`@next/third-parties/google`'s `GoogleAnalytics`). */
+  components: VendorComponent[]
+  /** SDK options that keep it off cookies; an init with one of them sets none. */
+  cookieless: CookielessOption[]
   /** Names a policy or code might use that belong to someone else (`Clerk.io` is not Clerk). */
   lookalikes: string[]
   /** SDK calls that ship data to the vendor (models for the flow analysis). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { readCompiled } from '../../src/catalog/compiled.js'
 import { readRegionFile, readRegionSources } from '../../src/catalog/regions.js'
-import { Catalog, lintCatalog, loadCatalog, normalizeVendor, packageNameOf, parseVendorSources, readVendorFiles, readVendorSources } from '../../src/catalog/index.js'
+import { Catalog, lintCatalog, loadCatalog, normalizeVendor, packageNameOf, parseVendorSources, readVendorFiles, readVendorSources, validateVendorShape, type VendorInput } from '../../src/catalog/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 
 describe('the vendor catalog (data/vendors)', () => {
@@ -114,6 +114,68 @@ describe('Catalog unit behaviour', () => {
     expect(packageNameOf('pkg/sub')).toBe('pkg')
     expect(packageNameOf('node:fs')).toBeUndefined()
     expect(packageNameOf('#internal')).toBeUndefined()
+  })
+})
+
+describe('snippet globals, components and cookieless options', () => {
+  const catalog = loadCatalog()
+  const vendor = (extra: Partial<VendorInput>): VendorInput => ({ id: 'acme', name: 'Acme', aliases: ['Acme'], category: 'analytics', purpose: 'analytics', privacyUrl: 'https://acme.example/privacy', packages: ['acme-js'], ...extra })
+
+  it('names the page-snippet globals and the Next.js components of the vendors they load', () => {
+    const initsOf = (name: string) => catalog.snippetGlobal(name)?.map((i) => `${i.vendor.id}${i.initArgument ? ` ${i.initArgument}` : ''}`)
+    expect(initsOf('fbq')).toEqual(['meta-pixel init'])
+    expect(initsOf('gtag')).toEqual(['google-analytics config', 'google-tag-manager config'])
+    expect(initsOf('ttq')).toEqual(['tiktok'])
+    expect(initsOf('lintrk')).toEqual(['linkedin-insight'])
+    expect(initsOf('clarity')).toEqual(['microsoft-clarity'])
+    expect(initsOf('analytics')).toBeUndefined()
+    expect(initsOf('constructor')).toBeUndefined()
+    const components = ['GoogleAnalytics', 'GoogleTagManager', 'YouTubeEmbed', 'GoogleMapsEmbed', 'sendGAEvent'].map((c) => catalog.component('@next/third-parties/google', c)?.id)
+    expect(components).toEqual(['google-analytics', 'google-tag-manager', 'youtube', 'google-maps', undefined])
+    expect(catalog.component('@next/third-parties', 'GoogleAnalytics')).toBeUndefined()
+    expect(catalog.isComponentModule('@next/third-parties/google')).toBe(true)
+    expect(catalog.isComponentModule('@next/third-parties')).toBe(false)
+  })
+
+  it('tells a text that names a global as a word from one that does not', () => {
+    for (const text of ["gtag('config', id)", 'window.fbq = n', 'ttq.load(id)']) expect(catalog.snippetMention.test(text), text).toBe(true)
+    for (const text of ['mygtag()', 'fbqueue', 'ttq_load', 'gtagjs']) expect(catalog.snippetMention.test(text), text).toBe(false)
+    expect(new Catalog([normalizeVendor(vendor({}))]).snippetMention.test("gtag('config') fbq('init')")).toBe(false)
+  })
+
+  it('compiles cookieless options by the key an options object holds them under', () => {
+    const segment = catalog.cookielessRules('segment')
+    expect(segment?.get('storage')).toEqual([{ path: ['stores'], strings: new Set(['localstorage', 'memory']), booleans: new Set() }])
+    expect(segment?.get('disableClientPersistence')).toEqual([{ path: [], strings: new Set(), booleans: new Set([true]) }])
+    expect(catalog.cookielessRules('posthog')?.get('persistence')?.[0].strings).toEqual(new Set(['memory', 'localstorage', 'sessionstorage']))
+    expect(catalog.cookielessRules('intercom')).toBeUndefined()
+  })
+
+  it('validates their shape', () => {
+    expect(validateVendorShape(vendor({ globals: [{ name: 'acmeq', initArgument: 'init' }], components: [{ package: '@acme/next/client', export: 'AcmeScript' }], cookieless: [{ option: 'storage.type', values: ['none', false] }] }))).toEqual([])
+    expect(validateVendorShape(vendor({ globals: [{ name: 'acme.q' }] }))).not.toEqual([])
+    expect(validateVendorShape(vendor({ globals: [{ name: 'acmeq', initArgument: '' }] }))).not.toEqual([])
+    expect(validateVendorShape(vendor({ components: [{ package: '@acme/next' } as never] }))).not.toEqual([])
+    expect(validateVendorShape(vendor({ components: [{ package: './local', export: 'X' }] }))).not.toEqual([])
+    expect(validateVendorShape(vendor({ cookieless: [{ option: 'persistence', values: [] }] }))).not.toEqual([])
+    expect(validateVendorShape(vendor({ cookieless: [{ option: 'persistence', values: [0 as never] }] }))).not.toEqual([])
+    expect(validateVendorShape(vendor({ cookieless: [{ option: 'storage..stores', values: ['memory'] }] }))).not.toEqual([])
+  })
+
+  it('lints them across vendors', () => {
+    const vendors = [
+      vendor({ id: 'a', aliases: ['A'], packages: ['a-js'], globals: [{ name: 'q', initArgument: 'init' }], components: [{ package: 'kit/x', export: 'Tag' }] }),
+      vendor({ id: 'b', aliases: ['B'], packages: ['b-js'], globals: [{ name: 'q', initArgument: 'config' }], components: [{ package: 'kit/x', export: 'Tag' }] }),
+      vendor({ id: 'c', aliases: ['C'], packages: [], hosts: ['c.example'], cookieless: [{ option: 'persistence', values: ['memory'] }] }),
+      vendor({ id: 'd', aliases: ['D'], packages: ['d-js'], cookieless: [{ option: 'persistence', values: ['memory'] }, { option: 'persistence', values: ['none'] }] }),
+      vendor({ id: 'e', aliases: ['E'], packages: [], hosts: ['e.example'], globals: [{ name: 'q', initArgument: 'init' }, { name: 'eq' }], cookieless: [{ option: 'off', values: [true] }] }),
+    ].map(normalizeVendor)
+    expect(lintCatalog(vendors).map((i) => `${i.file}: ${i.message}`)).toEqual([
+      'b.yaml: component "Tag of kit/x" is also claimed by a',
+      'b.yaml: global q is initialised by config here, by init in a',
+      'c.yaml: cookieless options but no SDK to give them to (packages, globals or components)',
+      'd.yaml: cookieless option persistence is listed twice',
+    ])
   })
 })
 
