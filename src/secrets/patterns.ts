@@ -3,8 +3,7 @@
 // Each pattern is linear: bounded repeats of one character class, anchored by a literal prefix that a
 // cheap `includes` prefilter checks first, so a file without `sk_`, `ghp_`, `AKIA`… costs one scan per hint.
 // Where a format needs more than a regex (OpenAI's `T3BlbkFJ` marker, a PEM body), `accept` checks the match.
-
-export type SecretMode = 'live' | 'test'
+import type { SecretMode } from '../types/index.js'
 
 export interface ProviderRule {
   id: string

@@ -1,8 +1,8 @@
 // A vendor the policy lists as a processor with no sign of use in the code or deployment.
-import type { Check } from '../types.js'
+import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
 
-export const declaredSubprocessorUnused: Check = {
+export const declaredSubprocessorUnused = defineCheck({
   meta: {
     id: 'declared-subprocessor-unused',
     description: 'A subprocessor the policy declares but the code and deployment show no use of.',
@@ -40,4 +40,4 @@ export const declaredSubprocessorUnused: Check = {
       }
     }
   },
-}
+})

@@ -477,7 +477,7 @@ export const cookiesDetector: CodeDetector = {
       const key = `${loc.line}\0${name}`
       if (emitted.has(key)) return
       emitted.add(key)
-      emit({ kind: 'cookie', value: name, reason: `cookie-${data.api}`, node, data: data as unknown as Record<string, unknown> })
+      emit({ kind: 'cookie', value: name, reason: `cookie-${data.api}`, node, data })
     }
 
     /** The vendor whose cookie adapter holds a node: `createServerClient(url, key, { cookies: { setAll… } })`. */
