@@ -4,7 +4,7 @@
 // `third` even when it lives on the product's domain (`_ga`, `ph_*`, `__session`), because "no third-party analytics
 // cookies" means exactly those. A cookie the product's own code sets is `first`.
 import { packageMatches, type Catalog } from '../catalog/index.js'
-import type { CookieEntry, CookieSetData, CookiePurpose, Evidence, Location, Vendor, VendorCookie } from '../types/index.js'
+import type { CookieEntry, CookieSetData, CookiePurpose, Evidence, EvidenceKind, Location, Vendor, VendorCookie } from '../types/index.js'
 import type { VendorLedger } from './ledger.js'
 import { compareText } from '../util/order.js'
 
@@ -81,6 +81,9 @@ function rowActive(row: VendorCookie, use: VendorUse): boolean {
 }
 
 const scans = new WeakMap<Evidence[], Map<Catalog, CookieScan>>()
+
+/** The evidence the scan reads: cookies set, vendor SDKs loaded and initialised, and scripts and tags loaded. */
+export const COOKIE_SCAN_KINDS = ['cookie', 'script', 'host'] as const satisfies readonly EvidenceKind[]
 
 /** Every cookie the shipped code sets or makes a vendor set. Memoised per evidence list and catalog. */
 export function scanCookies(evidence: Evidence[], catalog: Catalog): CookieScan {

@@ -1,5 +1,5 @@
 // A cookie or tracker the product really sets that the policy's cookie promises rule out.
-import { cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies, type CookieUnit } from '../../model/cookies.js'
+import { COOKIE_SCAN_KINDS, cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies, type CookieUnit } from '../../model/cookies.js'
 import type { ClaimAbout, CookieClaim, CookiePurpose, Location } from '../../types/index.js'
 import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
@@ -61,7 +61,7 @@ export const cookieClaimMismatch = defineCheck({
     id: 'cookie-claim-mismatch',
     description: 'A cookie or tracker the product sets that the privacy policy rules out (more cookies than promised, a denied purpose, a denied third party).',
     defaultSeverity: 'error',
-    evidence: ['cookie', 'import', 'script', 'host'],
+    evidence: COOKIE_SCAN_KINDS,
     claims: ['cookie'],
     needsPolicy: true,
   },

@@ -1,4 +1,5 @@
 // A vendor the policy lists as a processor with no sign of use in the code or deployment.
+import { VENDOR_USE_KINDS } from '../../model/ledger.js'
 import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
 
@@ -7,7 +8,7 @@ export const declaredSubprocessorUnused = defineCheck({
     id: 'declared-subprocessor-unused',
     description: 'A subprocessor the policy declares but the code and deployment show no use of.',
     defaultSeverity: 'note',
-    evidence: [],
+    evidence: VENDOR_USE_KINDS,
     claims: ['vendor'],
     needsPolicy: false,
   },

@@ -2,6 +2,7 @@
 // with something else, or nothing the code does shows the promise kept.
 import type { ClaimAbout, CryptoCallEvidence, Location, SecurityClaim } from '../../types/index.js'
 import { callName, cite, compareCipher, displayCipher, locationsOf, parseCipher, where, type Comparison } from '../crypto-compare.js'
+import { VENDOR_USE_KINDS } from '../../model/ledger.js'
 import { defineCheck, type CheckContext } from '../types.js'
 
 type StorageClaim = ClaimAbout<'security', 'encryption-at-rest' | 'key-management' | 'secrets-store'>
@@ -28,7 +29,8 @@ export const encryptionClaimMismatch = defineCheck({
     id: 'encryption-claim-mismatch',
     description: 'Code encrypts with a weaker or different algorithm than the policy promises, or shows no sign of the promised encryption.',
     defaultSeverity: 'error',
-    evidence: ['crypto-call', 'import', 'dependency'],
+    // the vendor use that keeps a key-management or secrets-store promise comes from the ledger
+    evidence: ['crypto-call', ...VENDOR_USE_KINDS],
     claims: ['security'],
     needsPolicy: true,
   },

@@ -1,5 +1,5 @@
 // Where the policy lists its cookies by name: a cookie the product sets that the list lacks.
-import { cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies } from '../../model/cookies.js'
+import { COOKIE_SCAN_KINDS, cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies } from '../../model/cookies.js'
 import type { Location } from '../../types/index.js'
 import { defineCheck } from '../types.js'
 
@@ -13,7 +13,7 @@ export const undeclaredCookie = defineCheck({
     id: 'undeclared-cookie',
     description: 'A cookie the product sets that is missing from the cookies the privacy policy lists by name.',
     defaultSeverity: 'warning',
-    evidence: ['cookie', 'import', 'script', 'host'],
+    evidence: COOKIE_SCAN_KINDS,
     claims: ['cookie'],
     needsPolicy: true,
   },

@@ -1,5 +1,6 @@
 // A vendor the product uses that its policy does not declare.
 import type { Evidence, Location, Vendor } from '../../types/index.js'
+import { VENDOR_USE_KINDS } from '../../model/ledger.js'
 import { evidenceLocations } from '../../model/locations.js'
 import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
@@ -27,7 +28,7 @@ export const undeclaredSubprocessor = defineCheck({
     id: 'undeclared-subprocessor',
     description: 'A vendor the code or deployment uses that the privacy policy does not declare.',
     defaultSeverity: 'error',
-    evidence: ['dependency', 'import', 'host', 'script', 'env', 'config'],
+    evidence: VENDOR_USE_KINDS,
     claims: ['vendor', 'vendor-category'],
     needsPolicy: true,
   },
