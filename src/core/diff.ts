@@ -3,7 +3,7 @@ import ignore from 'ignore'
 import type { Catalog } from '../catalog/index.js'
 import { CHECKS, type Check, type FindingInput } from '../checks/index.js'
 import type { Config } from '../collect/config.js'
-import type { Claim, Evidence, Finding, Location, RuleMeta, Suppressed } from '../types/index.js'
+import type { Claim, Evidence, Finding, Location, ReportClaim, RuleMeta, Suppressed } from '../types/index.js'
 import { compareFindings, fingerprint, withoutPositions } from '../model/findings.js'
 import { distinctLocations } from '../model/locations.js'
 import { VendorLedger } from '../model/ledger.js'
@@ -15,7 +15,7 @@ export const RULES: RuleMeta[] = CHECKS.map(({ meta }) => ({ id: meta.id, descri
 export interface DiffResult {
   findings: Finding[]
   /** The policy's claims, each with its coverage status. */
-  claims: Claim[]
+  claims: ReportClaim[]
   suppressed: Suppressed[]
   ledger: VendorLedger
 }
@@ -56,7 +56,7 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
   }
   const { kept, suppressed } = applyIgnores(raw, config)
   // contradiction wins over confirmation: one broken promise is what legal needs to see
-  const statuses = claims.map((c): Claim => {
+  const statuses = claims.map((c): ReportClaim => {
     if (contradicted.has(c)) return { ...c, status: 'contradicted' }
     const at = confirmed.get(c)
     if (at) return { ...c, status: 'confirmed', evidence: uniqueLocations(at) }

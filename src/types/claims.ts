@@ -7,7 +7,7 @@ import { closed, type ByKind, type Exclusive, CookiePurposeSchema, LineSchema, L
 /** The subject of a `security` claim that secrets are never logged ("Never logged or exposed in plaintext"). */
 export const SECRETS_NOT_LOGGED = 'secrets-not-logged'
 
-export const ClaimStatusSchema = Type.Enum(['confirmed', 'contradicted', 'unverifiable'], {
+const ClaimStatusSchema = Type.Enum(['confirmed', 'contradicted', 'unverifiable'], {
   description: 'confirmed: the code backs it; contradicted: a finding cites it; unverifiable: no static signal either way',
 })
 export type ClaimStatus = Static<typeof ClaimStatusSchema>
@@ -36,7 +36,7 @@ function claimOf<H extends TProperties, D extends TProperties>(head: H, data: D)
 // ---------------------------------------------------------------- vendors
 
 /** A vendor named in the policy: listed as a processor, or mentioned in passing. */
-export const VendorClaimSchema = claimOf({
+const VendorClaimSchema = claimOf({
   kind: Type.Literal('vendor'),
   subject: Type.String({ description: 'the vendor id' }),
   vendor: Type.String(),
@@ -46,7 +46,7 @@ export const VendorClaimSchema = claimOf({
 })
 
 /** Vendors disclosed by kind only ("our analytics providers"). */
-export const VendorCategoryClaimSchema = claimOf({
+const VendorCategoryClaimSchema = claimOf({
   kind: Type.Literal('vendor-category'),
   subject: VendorCategorySchema,
 }, {
@@ -55,12 +55,11 @@ export const VendorCategoryClaimSchema = claimOf({
 
 // ---------------------------------------------------------------- cookies
 
-export const COOKIE_THINGS = ['cookies', 'trackers', 'pixels'] as const
-export const CookieThingSchema = Type.Enum(COOKIE_THINGS)
+const CookieThingSchema = Type.Enum(['cookies', 'trackers', 'pixels'])
 export type CookieThing = Static<typeof CookieThingSchema>
 
 /** "We use at most one session cookie": no more cookies than `max`. */
-export const CookieLimitClaimSchema = claimOf({
+const CookieLimitClaimSchema = claimOf({
   kind: Type.Literal('cookie'),
   subject: Type.Literal('cookie-limit'),
 }, {
@@ -68,14 +67,14 @@ export const CookieLimitClaimSchema = claimOf({
 })
 
 /** "We only use strictly necessary cookies": no cookie of another purpose. */
-export const CookiePurposesClaimSchema = claimOf({
+const CookiePurposesClaimSchema = claimOf({
   kind: Type.Literal('cookie'),
   subject: Type.Literal('cookie-purposes'),
 }, {
   data: closed({ purposes: Purposes, phrase: Phrase }),
 })
 
-export const CookieDenialDataSchema = closed({
+const CookieDenialDataSchema = closed({
   /** The purposes denied; none: every cookie of `what`. */
   purposes: Purposes,
   party: Type.Optional(Type.Enum(['first', 'third'])),
@@ -86,7 +85,7 @@ export const CookieDenialDataSchema = closed({
 export type CookieDenialData = Static<typeof CookieDenialDataSchema>
 
 /** "We do not use third-party advertising cookies". */
-export const CookieDenialClaimSchema = claimOf({
+const CookieDenialClaimSchema = claimOf({
   kind: Type.Literal('cookie'),
   subject: Type.Literal('cookie-denial'),
 }, {
@@ -94,7 +93,7 @@ export const CookieDenialClaimSchema = claimOf({
 })
 
 /** The cookies the policy lists by name. */
-export const CookieNamesClaimSchema = claimOf({
+const CookieNamesClaimSchema = claimOf({
   kind: Type.Literal('cookie'),
   subject: Type.Literal('cookie-names'),
 }, {
@@ -102,7 +101,7 @@ export const CookieNamesClaimSchema = claimOf({
 })
 
 /** "PostHog sets cookies": the vendor's cookies are disclosed. */
-export const VendorCookiesClaimSchema = claimOf({
+const VendorCookiesClaimSchema = claimOf({
   kind: Type.Literal('cookie'),
   subject: Type.Literal('vendor-cookies'),
   vendor: Type.String(),
@@ -113,7 +112,7 @@ export const VendorCookiesClaimSchema = claimOf({
 // ---------------------------------------------------------------- security
 
 /** "Data is encrypted at rest (with AES-256-GCM, keys in AWS KMS)". */
-export const EncryptionAtRestClaimSchema = claimOf({
+const EncryptionAtRestClaimSchema = claimOf({
   kind: Type.Literal('security'),
   subject: Type.Literal('encryption-at-rest'),
 }, {
@@ -127,7 +126,7 @@ export const EncryptionAtRestClaimSchema = claimOf({
 })
 
 /** Keys managed by a named service ("AWS KMS"). */
-export const KeyManagementClaimSchema = claimOf({
+const KeyManagementClaimSchema = claimOf({
   kind: Type.Literal('security'),
   subject: Type.Literal('key-management'),
   vendor: Type.String(),
@@ -136,7 +135,7 @@ export const KeyManagementClaimSchema = claimOf({
 })
 
 /** Secrets kept in a named store ("AWS Secrets Manager"). */
-export const SecretsStoreClaimSchema = claimOf({
+const SecretsStoreClaimSchema = claimOf({
   kind: Type.Literal('security'),
   subject: Type.Literal('secrets-store'),
   vendor: Type.String(),
@@ -145,7 +144,7 @@ export const SecretsStoreClaimSchema = claimOf({
 })
 
 /** "Webhooks are signed (with HMAC-SHA256)". */
-export const SignatureClaimSchema = claimOf({
+const SignatureClaimSchema = claimOf({
   kind: Type.Literal('security'),
   subject: Type.Literal('signature'),
 }, {
@@ -153,7 +152,7 @@ export const SignatureClaimSchema = claimOf({
 })
 
 /** "All data is transmitted over HTTPS". */
-export const TransportClaimSchema = claimOf({
+const TransportClaimSchema = claimOf({
   kind: Type.Literal('security'),
   subject: Type.Literal('transport'),
 }, {
@@ -161,7 +160,7 @@ export const TransportClaimSchema = claimOf({
 })
 
 /** "API keys are never logged": the kinds of secret it covers (`*`: all). */
-export const SecretsNotLoggedClaimSchema = claimOf({
+const SecretsNotLoggedClaimSchema = claimOf({
   kind: Type.Literal('security'),
   subject: Type.Literal(SECRETS_NOT_LOGGED),
 }, {
@@ -171,7 +170,7 @@ export const SecretsNotLoggedClaimSchema = claimOf({
 // ---------------------------------------------------------------- regions and data practices
 
 /** Where data is processed; `limiting` when the places bound it ("only in the EU"). */
-export const RegionClaimSchema = claimOf({
+const RegionClaimSchema = claimOf({
   kind: Type.Literal('region'),
   subject: Type.String({ description: 'the region ids, comma-separated' }),
 }, {
@@ -179,7 +178,7 @@ export const RegionClaimSchema = claimOf({
 })
 
 /** A retention period or the event that ends it. */
-export const RetentionClaimSchema = claimOf({
+const RetentionClaimSchema = claimOf({
   kind: Type.Literal('data-practice'),
   subject: Type.Literal('retention'),
 }, {
@@ -187,7 +186,7 @@ export const RetentionClaimSchema = claimOf({
 })
 
 /** Promises no static signal bears on: no model training, no sale of data. */
-export const DataUseClaimSchema = claimOf({
+const DataUseClaimSchema = claimOf({
   kind: Type.Literal('data-practice'),
   subject: Type.Enum(['model-training', 'sale-of-data']),
 }, {})
@@ -208,9 +207,9 @@ export type VendorCategoryClaim = ClaimOf<'vendor-category'>
 export type CookieClaim = ClaimOf<'cookie'>
 export type SecurityClaim = ClaimOf<'security'>
 export type RegionClaim = ClaimOf<'region'>
-export type DataPracticeClaim = ClaimOf<'data-practice'>
 /** A claim of a kind about a subject. */
 export type ClaimAbout<K extends ClaimKind, S extends ClaimOf<K>['subject']> = Extract<ClaimOf<K>, { subject: S }>
 
-/** Where a claim sits in the policy: what every claim emitter copies from its sentence. */
-export type ClaimPlace = Pick<Claim, 'section' | 'quote' | 'line' | 'endLine'>
+/** A claim as the report gives it: the diff stage has set its status. */
+export const ReportClaimSchema = Type.Intersect([ClaimSchema, Type.Object({ status: ClaimStatusSchema })])
+export type ReportClaim = Exclusive<Static<typeof ReportClaimSchema>>

@@ -40,16 +40,14 @@ export type Location = Static<typeof LocationSchema>
 export const SkippedFileSchema = closed({ file: FileSchema, reason: Type.String({ minLength: 1 }) })
 export type SkippedFile = Static<typeof SkippedFileSchema>
 
-export const COOKIE_PURPOSES = ['strictly-necessary', 'functional', 'analytics', 'advertising'] as const
-export const CookiePurposeSchema = Type.Enum(COOKIE_PURPOSES)
+export const CookiePurposeSchema = Type.Enum(['strictly-necessary', 'functional', 'analytics', 'advertising'])
 export type CookiePurpose = Static<typeof CookiePurposeSchema>
 
-export const VENDOR_CATEGORIES = [
+export const VendorCategorySchema = Type.Enum([
   'analytics', 'auth', 'payments', 'hosting', 'cloud', 'database', 'monitoring', 'logging',
   'email', 'messaging', 'support', 'llm', 'sandbox', 'storage', 'cdn', 'feature-flags',
   'ads', 'search', 'cms', 'source-control', 'consent', 'queue', 'video', 'maps', 'other',
-] as const
-export const VendorCategorySchema = Type.Enum(VENDOR_CATEGORIES)
+])
 export type VendorCategory = Static<typeof VendorCategorySchema>
 
 export const EVIDENCE_KINDS = [

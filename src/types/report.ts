@@ -1,7 +1,7 @@
 // The report every format renders, defined once: the TypeScript types derive from these schemas, and
 // schema/report.schema.json is generated from REPORT_SCHEMA (`npm run schemas`; a test fails when it is stale).
 import Type, { type Static } from 'typebox'
-import { ClaimSchema } from './claims.js'
+import { ReportClaimSchema } from './claims.js'
 import {
   closed, CookiePurposeSchema, EvidenceKindSchema, FileSchema, LineSchema, LocationSchema, SeveritySchema, SkippedFileSchema, VendorCategorySchema,
 } from './common.js'
@@ -24,7 +24,7 @@ export const FindingSchema = closed({
 })
 export type Finding = Static<typeof FindingSchema>
 
-export const VendorSummarySchema = closed({
+const VendorSummarySchema = closed({
   id: VendorId,
   name: Type.String(),
   legalName: Type.Optional(Type.String()),
@@ -44,7 +44,7 @@ export const VendorSummarySchema = closed({
 })
 export type VendorSummary = Static<typeof VendorSummarySchema>
 
-export const CookieEntrySchema = closed({
+const CookieEntrySchema = closed({
   name: Type.String({ description: 'the cookie name; a prefix ends in *; (dynamic) when code builds the name at run time' }),
   party: Type.Enum(['first', 'third'], { description: 'first: set by the product\'s code; third: set by a vendor\'s SDK or script, wherever the cookie sits' }),
   vendor: Type.Optional(Type.String()),
@@ -58,11 +58,11 @@ export const CookieEntrySchema = closed({
 export type CookieEntry = Static<typeof CookieEntrySchema>
 
 /** How the policy file was chosen. */
-export const PolicySourceSchema = Type.Enum(['--policy', 'config', 'discovered'])
+const PolicySourceSchema = Type.Enum(['--policy', 'config', 'discovered'])
 export type PolicySource = Static<typeof PolicySourceSchema>
 
 /** Findings a `.privaudit.yml` ignore removed, counted per rule and vendor with the ignore's reason. */
-export const SuppressedSchema = closed({
+const SuppressedSchema = closed({
   ruleId: Type.String(),
   vendor: Type.Optional(Type.String()),
   reason: Type.String(),
@@ -71,7 +71,7 @@ export const SuppressedSchema = closed({
 export type Suppressed = Static<typeof SuppressedSchema>
 
 /** What a run was compared with (a baseline report or a git ref), matched by finding fingerprints. */
-export const ComparisonSchema = closed({
+const ComparisonSchema = closed({
   base: Type.String({ description: 'the baseline file, or the base ref and its commit' }),
   head: Type.Optional(Type.String({ description: 'the head ref and its commit; absent for the working tree or a baseline' })),
   unchanged: Type.Integer({ minimum: 0, description: 'findings on both sides, left out of `findings`' }),
@@ -83,7 +83,7 @@ const reportProperties = {
   schemaVersion: Type.String({ pattern: '^\\d+\\.\\d+\\.\\d+$' }),
   tool: closed({ name: Type.Literal('privaudit'), version: Type.String() }),
   root: Type.String({ description: 'absolute path of the scanned folder' }),
-  policy: Type.Union([Type.Null(), closed({ path: FileSchema, source: PolicySourceSchema, claims: Type.Array(ClaimSchema) })]),
+  policy: Type.Union([Type.Null(), closed({ path: FileSchema, source: PolicySourceSchema, claims: Type.Array(ReportClaimSchema) })]),
   vendors: Type.Array(VendorSummarySchema),
   cookies: Type.Array(CookieEntrySchema, {
     description: 'every cookie the product sets, first party from code and third party from the browser SDKs and scripts it loads',
