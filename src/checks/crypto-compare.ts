@@ -1,6 +1,6 @@
 // What a claimed algorithm ("AES-256-GCM", "HMAC-SHA256") says about an observed one: the same, weaker,
 // different, or not known well enough to tell. Shared by encryption-claim-mismatch and signature-claim-mismatch.
-import type { Claim, Evidence, Location } from '../types/index.js'
+import type { Claim, CryptoCallEvidence, Location } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
 
 /** Uses of HMAC that are not message signing: one-time passwords (HOTP/TOTP are HMAC-SHA1 by standard) and key derivation. */
@@ -60,11 +60,11 @@ export function displayCipher(raw: string): string {
   return raw.toUpperCase().replace('XCHACHA', 'XChaCha').replace('CHACHA', 'ChaCha').replace('POLY', 'Poly').replace('ED25519', 'Ed25519')
 }
 
-export function compareCipher(claimed: string, found: Evidence): Comparison {
+export function compareCipher(claimed: string, found: CryptoCallEvidence): Comparison {
   const want = parseCipher(claimed)
   const got = parseCipher(found.value)
   if (!want || !got) return { verdict: 'partial' }
-  if (found.data?.deprecated) return { verdict: 'weaker', reason: '`createCipher` derives key and IV from a password with one MD5 pass and no salt (deprecated; removed in Node 22)' }
+  if (found.data.deprecated) return { verdict: 'weaker', reason: '`createCipher` derives key and IV from a password with one MD5 pass and no salt (deprecated; removed in Node 22)' }
   if (got.broken) return { verdict: 'weaker', reason: got.broken }
   if (want.family !== got.family) return { verdict: 'different', reason: `${displayCipher(found.value)} is a different cipher` }
   if (want.mode && got.mode && want.mode !== got.mode) {
@@ -108,9 +108,9 @@ export function isAsymmetric(spec: MacSpec): boolean {
  * asymmetric claim with asymmetric signatures; across the two the code is likely signing something else
  * (a session JWT, a licence) and the comparison returns undefined.
  */
-export function compareSignature(claimed: string, found: Evidence): Comparison | undefined {
+export function compareSignature(claimed: string, found: CryptoCallEvidence): Comparison | undefined {
   const want = parseMac(claimed)
-  const got = parseMac(found.value, found.data?.family as string | undefined)
+  const got = parseMac(found.value, found.data.family)
   if (!want || !got) return found.value === 'unknown' ? { verdict: 'partial' } : undefined
   if (isAsymmetric(want) !== isAsymmetric(got)) return undefined
   if (got.construction === 'keyed-hash') {
@@ -127,6 +127,12 @@ export function compareSignature(claimed: string, found: Evidence): Comparison |
 }
 
 export { locationsOf } from '../model/locations.js'
+
+/** The call a message names: `createCipheriv` and WebCrypto's as code, a library (`crypto-js`) as it is. */
+export function callName(e: CryptoCallEvidence): string {
+  const { api } = e.data
+  return /^create|^subtle/.test(api) ? `\`${api}\`` : api
+}
 
 export function where(location: Location): string {
   return `${location.file}:${location.line}`

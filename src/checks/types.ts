@@ -1,17 +1,20 @@
 // What a check is: ESLint-rule-shaped metadata plus a function that reports findings through its context.
 import type { Catalog } from '../catalog/index.js'
 import type { Config } from '../collect/config.js'
-import type { Claim, ClaimKind, Evidence, EvidenceKind, Location, Severity } from '../types/index.js'
+import type { Claim, ClaimKind, ClaimOf, EvidenceKind, EvidenceOf, Location, Severity } from '../types/index.js'
 import type { VendorLedger } from '../model/ledger.js'
 
-export interface CheckMeta {
+export interface CheckMeta<E extends EvidenceKind = EvidenceKind, C extends ClaimKind = ClaimKind> {
   id: string
   /** One line: what the check finds. */
   description: string
   defaultSeverity: Severity
-  /** The evidence and claim kinds it reads; a check with none of its inputs present is skipped. */
-  evidence: EvidenceKind[]
-  claims: ClaimKind[]
+  /**
+   * The evidence and claim kinds it reads, itself or through the ledger and the cookie model: the runner hands it these
+   * and no others (the ledger stays whole). test/checks/declarations.test.ts holds every check to its declaration.
+   */
+  evidence: readonly E[]
+  claims: readonly C[]
   /** Runs without a policy (e.g. a committed secret is wrong whatever the policy says). */
   needsPolicy: boolean
 }
@@ -36,9 +39,11 @@ export interface FindingInput {
   fingerprintFile?: string
 }
 
-export interface CheckContext {
-  evidence: Evidence[]
-  claims: Claim[]
+export interface CheckContext<E extends EvidenceKind = EvidenceKind, C extends ClaimKind = ClaimKind> {
+  /** The evidence of the kinds the check declares. */
+  evidence: Array<EvidenceOf<E>>
+  /** The claims of the kinds the check declares. */
+  claims: Array<ClaimOf<C>>
   catalog: Catalog
   config: Config
   ledger: VendorLedger
@@ -48,7 +53,12 @@ export interface CheckContext {
   confirm(claim: Claim, locations: Location[]): void
 }
 
-export interface Check {
-  meta: CheckMeta
-  run(context: CheckContext): void
+export interface Check<E extends EvidenceKind = EvidenceKind, C extends ClaimKind = ClaimKind> {
+  meta: CheckMeta<E, C>
+  run(context: CheckContext<E, C>): void
+}
+
+/** A check typed by its declaration: `run` sees the evidence and claims of the declared kinds only. */
+export function defineCheck<const E extends EvidenceKind = never, const C extends ClaimKind = never>(check: Check<E, C>): Check<E, C> {
+  return check
 }

@@ -2,67 +2,60 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Ajv } from 'ajv'
+import Type, { type Static } from 'typebox'
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml'
 import type { VendorInput } from '../catalog/index.js'
-import type { Severity } from '../types/index.js'
+import { closed, SEVERITIES } from '../types/index.js'
 
-export interface IgnoreRule {
-  rule: string
-  vendor?: string
-  path?: string
-  reason: string
-}
+const NonEmpty = Type.String({ minLength: 1 })
 
-export interface Config {
+const IgnoreRuleSchema = closed({
+  rule: Type.String({ minLength: 1, description: 'a check id, or * for every check' }),
+  vendor: Type.Optional(Type.String({ minLength: 1, description: 'only findings about this vendor' })),
+  path: Type.Optional(Type.String({ minLength: 1, description: 'only locations matching this .gitignore-style pattern' })),
+  reason: Type.String({ minLength: 3, description: 'why: shown in every report beside what it suppressed' }),
+})
+export type IgnoreRule = Static<typeof IgnoreRuleSchema>
+
+const DeclaredVendorSchema = closed({ vendor: NonEmpty, reason: Type.Optional(Type.String()) })
+export type DeclaredVendor = Static<typeof DeclaredVendorSchema>
+
+/** A check's severity, or `off`. */
+const RuleSettingSchema = Type.Enum([...SEVERITIES, 'off'])
+
+/**
+ * `.privaudit.yml`, as written: loadConfig validates a file against it (its errors name the file, line and key) and
+ * schema/config.schema.json is generated from it.
+ */
+export const CONFIG_SCHEMA = closed({
+  policy: Type.Optional(Type.String({ minLength: 1, description: 'the privacy policy file, relative to the root' })),
+  declared: Type.Optional(Type.Array(Type.Union([NonEmpty, DeclaredVendorSchema]), {
+    description: 'subprocessors declared outside the policy (a DPA, a trust page): a vendor id, or the id with a reason',
+  })),
+  vendors: Type.Optional(Type.Array(Type.Unsafe<VendorInput>({ type: 'object', description: 'a vendor of your own, as data/vendors/schema.json describes one' }))),
+  ignore: Type.Optional(Type.Array(IgnoreRuleSchema, { description: 'findings to leave out of reports, each with its reason' })),
+  exclude: Type.Optional(Type.Array(NonEmpty, { description: '.gitignore-style patterns of files not to scan' })),
+  rules: Type.Optional(Type.Record(Type.String(), RuleSettingSchema, { description: 'a severity per check id, or off' })),
+  maxFileSize: Type.Optional(Type.Integer({ minimum: 1024, description: 'bytes; larger files are skipped' })),
+}, {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://privaudit.dev/schema/config.schema.json',
+  title: 'privaudit config',
+  description: '.privaudit.yml in the scanned root (or --config FILE).',
+})
+type ConfigFile = Static<typeof CONFIG_SCHEMA>
+
+/** The config a scan runs with: the file's settings, the defaults for those it leaves out. */
+export type Config = Required<Omit<ConfigFile, 'policy' | 'declared'>> & {
   /** Where it was read from, relative to the root, or undefined for defaults. */
   file?: string
   policy?: string
-  declared: Array<{ vendor: string; reason?: string }>
-  vendors: VendorInput[]
-  ignore: IgnoreRule[]
-  exclude: string[]
-  rules: Record<string, Severity | 'off'>
-  maxFileSize: number
+  declared: DeclaredVendor[]
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 
 export class ConfigError extends Error {}
-
-const CONFIG_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    policy: { type: 'string', minLength: 1 },
-    declared: {
-      type: 'array',
-      items: {
-        anyOf: [
-          { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, required: ['vendor'], properties: { vendor: { type: 'string', minLength: 1 }, reason: { type: 'string' } } },
-        ],
-      },
-    },
-    vendors: { type: 'array', items: { type: 'object' } },
-    ignore: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['rule', 'reason'],
-        properties: {
-          rule: { type: 'string', minLength: 1 },
-          vendor: { type: 'string', minLength: 1 },
-          path: { type: 'string', minLength: 1 },
-          reason: { type: 'string', minLength: 3 },
-        },
-      },
-    },
-    exclude: { type: 'array', items: { type: 'string', minLength: 1 } },
-    rules: { type: 'object', additionalProperties: { enum: ['error', 'warning', 'note', 'off'] } },
-    maxFileSize: { type: 'integer', minimum: 1024 },
-  },
-} as const
 
 export function defaultConfig(): Config {
   return { declared: [], vendors: [], ignore: [], exclude: [], rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE }
@@ -103,8 +96,8 @@ export function loadConfig(root: string, explicit?: string): Config {
     const line = lineCounter.linePos(e.pos[0]).line
     throw new ConfigError(`invalid config ${display}:${line}: ${e.message.split('\n')[0]}`)
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>
-  const validate = new Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA)
+  const data: unknown = doc.toJS() ?? {}
+  const validate = new Ajv({ allErrors: false, strict: false }).compile<ConfigFile>(CONFIG_SCHEMA)
   if (typeof data !== 'object' || Array.isArray(data) || !validate(data)) {
     const e = validate.errors?.[0]
     const pointer = e?.instancePath ?? ''
@@ -118,12 +111,12 @@ export function loadConfig(root: string, explicit?: string): Config {
   }
   const config = defaultConfig()
   config.file = explicit ? path.relative(root, file).split(path.sep).join('/') : '.privaudit.yml'
-  config.policy = data.policy as string | undefined
-  config.declared = ((data.declared as unknown[]) ?? []).map((d) => (typeof d === 'string' ? { vendor: d } : (d as { vendor: string; reason?: string })))
-  config.vendors = (data.vendors as VendorInput[]) ?? []
-  config.ignore = (data.ignore as IgnoreRule[]) ?? []
-  config.exclude = (data.exclude as string[]) ?? []
-  config.rules = (data.rules as Config['rules']) ?? {}
-  config.maxFileSize = (data.maxFileSize as number) ?? DEFAULT_MAX_FILE_SIZE
+  config.policy = data.policy
+  config.declared = (data.declared ?? []).map((d) => (typeof d === 'string' ? { vendor: d } : d))
+  config.vendors = data.vendors ?? []
+  config.ignore = data.ignore ?? []
+  config.exclude = data.exclude ?? []
+  config.rules = data.rules ?? {}
+  config.maxFileSize = data.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
   return config
 }

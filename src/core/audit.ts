@@ -112,7 +112,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const result = time('diff', () => diff({ evidence: detected.evidence, claims: declared.claims, catalog, config, policy: policyRef }))
 
   // every string of the report is scrubbed of the secrets the scan saw before any reporter runs
-  const report = time('report', () => redactReport({
+  const report = time('report', () => redactReport<FullReport>({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'privaudit', version: TOOL_VERSION },
     root: workspace.root,

@@ -3,7 +3,7 @@ import ignore from 'ignore'
 import type { Catalog } from '../catalog/index.js'
 import { CHECKS, type Check, type FindingInput } from '../checks/index.js'
 import type { Config } from '../collect/config.js'
-import type { Claim, Evidence, Finding, Location, RuleMeta, Suppressed } from '../types/index.js'
+import type { Claim, Evidence, Finding, Location, ReportClaim, RuleMeta, Suppressed } from '../types/index.js'
 import { compareFindings, fingerprint, withoutPositions } from '../model/findings.js'
 import { distinctLocations } from '../model/locations.js'
 import { VendorLedger } from '../model/ledger.js'
@@ -15,7 +15,7 @@ export const RULES: RuleMeta[] = CHECKS.map(({ meta }) => ({ id: meta.id, descri
 export interface DiffResult {
   findings: Finding[]
   /** The policy's claims, each with its coverage status. */
-  claims: Claim[]
+  claims: ReportClaim[]
   suppressed: Suppressed[]
   ledger: VendorLedger
 }
@@ -27,6 +27,8 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
   const contradicted = new Set<Claim>()
   const confirmed = new Map<Claim, Location[]>()
   const hasDeclarations = policy !== null || config.declared.length > 0
+  const evidenceOfKinds = byKinds(evidence)
+  const claimsOfKinds = byKinds(claims)
   for (const check of input.checks ?? CHECKS) {
     const configured = config.rules[check.meta.id]
     if (configured === 'off') continue
@@ -50,17 +52,35 @@ export function diff(input: { evidence: Evidence[]; claims: Claim[]; catalog: Ca
     const confirm = (claim: Claim, locations: Location[]) => {
       confirmed.set(claim, [...(confirmed.get(claim) ?? []), ...locations])
     }
-    check.run({ evidence, claims, catalog, config, ledger, policy, report, confirm })
+    check.run({ evidence: evidenceOfKinds(check.meta.evidence), claims: claimsOfKinds(check.meta.claims), catalog, config, ledger, policy, report, confirm })
   }
   const { kept, suppressed } = applyIgnores(raw, config)
   // contradiction wins over confirmation: one broken promise is what legal needs to see
-  const statuses = claims.map((c): Claim => {
+  const statuses = claims.map((c): ReportClaim => {
     if (contradicted.has(c)) return { ...c, status: 'contradicted' }
     const at = confirmed.get(c)
     if (at) return { ...c, status: 'confirmed', evidence: uniqueLocations(at) }
     return { ...c, status: 'unverifiable' }
   })
   return { findings: kept.sort(compareFindings), suppressed, ledger, claims: statuses }
+}
+
+/**
+ * The items of some kinds, the list the runner hands a check for its declared kinds. Checks declaring the same kinds
+ * share one list, so what the model memoises per list (the cookie scan) is computed once for them.
+ */
+function byKinds<T extends { kind: string }>(all: T[]): (kinds: readonly string[]) => T[] {
+  const lists = new Map<string, T[]>()
+  return (kinds) => {
+    const key = [...kinds].sort(compareText).join(',')
+    let list = lists.get(key)
+    if (!list) {
+      const wanted = new Set(kinds)
+      list = all.filter((item) => wanted.has(item.kind))
+      lists.set(key, list)
+    }
+    return list
+  }
 }
 
 /** `.privaudit.yml` ignores: a rule (or `*`), optionally a vendor and a path pattern, always a reason. */

@@ -2,10 +2,10 @@
 import type { ts } from 'ts-morph'
 import type { Catalog } from '../catalog/index.js'
 import type { CacheStore } from '../cache/index.js'
-import type { Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
+import type { DistributiveOmit, Evidence, Location, SkippedFile, SourceFile, Workspace } from '../types/index.js'
 import type { Bindings } from './bindings.js'
 
-export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped'> & {
+export type EvidenceInput = DistributiveOmit<Evidence, 'location' | 'detector' | 'nonShipped'> & {
   node?: ts.Node
   pos?: number
   line?: number
@@ -18,7 +18,7 @@ export type EvidenceInput = Omit<Evidence, 'location' | 'detector' | 'nonShipped
 }
 
 /** Evidence emitted after the walk, with its location already known. */
-export type LocatedEvidenceInput = Omit<Evidence, 'detector'> & { secret?: string }
+export type LocatedEvidenceInput = DistributiveOmit<Evidence, 'detector'> & { secret?: string }
 
 export interface BaseContext {
   file: SourceFile

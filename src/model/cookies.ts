@@ -4,7 +4,7 @@
 // `third` even when it lives on the product's domain (`_ga`, `ph_*`, `__session`), because "no third-party analytics
 // cookies" means exactly those. A cookie the product's own code sets is `first`.
 import { packageMatches, type Catalog } from '../catalog/index.js'
-import type { CookieEntry, CookieSetData, CookiePurpose, Evidence, Location, Vendor, VendorCookie } from '../types/index.js'
+import type { CookieEntry, CookieSetData, CookiePurpose, Evidence, EvidenceKind, Location, Vendor, VendorCookie } from '../types/index.js'
 import type { VendorLedger } from './ledger.js'
 import { compareText } from '../util/order.js'
 
@@ -82,6 +82,9 @@ function rowActive(row: VendorCookie, use: VendorUse): boolean {
 
 const scans = new WeakMap<Evidence[], Map<Catalog, CookieScan>>()
 
+/** The evidence the scan reads: cookies set, vendor SDKs loaded and initialised, and scripts and tags loaded. */
+export const COOKIE_SCAN_KINDS = ['cookie', 'script', 'host'] as const satisfies readonly EvidenceKind[]
+
 /** Every cookie the shipped code sets or makes a vendor set. Memoised per evidence list and catalog. */
 export function scanCookies(evidence: Evidence[], catalog: Catalog): CookieScan {
   const byCatalog = scans.get(evidence) ?? new Map<Catalog, CookieScan>()
@@ -109,15 +112,15 @@ function computeScan(evidence: Evidence[], catalog: Catalog): CookieScan {
   // where vendors are put to work
   for (const e of shipped) {
     if (e.kind === 'cookie') {
-      const data = e.data as { role?: string; vendor?: string; package?: string; browser?: boolean; cookies?: boolean; setting?: string; adapterVendor?: string } | undefined
-      const vendor = data?.vendor ? catalog.get(data.vendor) : data?.adapterVendor ? catalog.get(data.adapterVendor) : undefined
+      const { data } = e
+      const vendor = data.role === 'vendor-load' || data.role === 'vendor-init' ? catalog.get(data.vendor) : data.role === 'set' && data.adapterVendor ? catalog.get(data.adapterVendor) : undefined
       if (!vendor) continue
-      if (data?.role === 'vendor-load') {
+      if (data.role === 'vendor-load') {
         const use = useOf(vendor)
         if (data.package) use.packages.add(data.package)
         if (data.browser) use.browser = true
         addLocation(use.locations, e.location)
-      } else if (data?.role === 'vendor-init') {
+      } else if (data.role === 'vendor-init') {
         const use = useOf(vendor)
         if (!data.package) use.script = true
         else use.browser = true
@@ -125,12 +128,12 @@ function computeScan(evidence: Evidence[], catalog: Catalog): CookieScan {
         const list = inits.get(vendor.id) ?? []
         list.push({ cookies: data.cookies !== false, setting: data.setting, location: e.location })
         inits.set(vendor.id, list)
-      } else if (data?.role === 'set' && data.adapterVendor) {
+      } else if (data.role === 'set' && data.adapterVendor) {
         const use = useOf(vendor)
         use.adapter = true
         addLocation(use.locations, e.location)
       }
-    } else if ((e.kind === 'script' || (e.kind === 'host' && (SCRIPT_URL.test(String((e.data as { url?: string } | undefined)?.url ?? '')) || BROWSER_FILE.test(e.location.file)))) && e.vendor) {
+    } else if ((e.kind === 'script' || (e.kind === 'host' && (SCRIPT_URL.test(e.data?.url ?? '') || BROWSER_FILE.test(e.location.file)))) && e.vendor) {
       const vendor = catalog.get(e.vendor)
       if (!vendor) continue
       const use = useOf(vendor)
@@ -145,20 +148,20 @@ function computeScan(evidence: Evidence[], catalog: Catalog): CookieScan {
 
   const cookies: CookieRecord[] = []
   // first-party cookies the code sets
-  const luciaName = shipped.find((e) => e.kind === 'cookie' && (e.data as unknown as CookieSetData | undefined)?.api === 'lucia' && !(e.data as unknown as CookieSetData).ref)?.value ?? 'auth_session'
+  const luciaName = shipped.find((e) => e.kind === 'cookie' && e.data.role === 'set' && e.data.api === 'lucia' && !e.data.ref)?.value ?? 'auth_session'
   // calls in other files of the product's own cookie helpers: `setCookie('theme', …)` → the helper sets `theme`
   const helperCalls = new Map<string, Array<{ names: Array<string | null>; location: Location }>>()
   for (const e of shipped) {
-    const data = e.data as { role?: string; helper?: string; names?: Array<string | null> } | undefined
-    if (e.kind !== 'cookie' || data?.role !== 'helper-call' || !data.helper) continue
-    helperCalls.set(data.helper, [...(helperCalls.get(data.helper) ?? []), { names: data.names ?? [], location: e.location }])
+    if (e.kind !== 'cookie' || e.data.role !== 'helper-call' || !e.data.helper) continue
+    const { helper, names } = e.data
+    helperCalls.set(helper, [...(helperCalls.get(helper) ?? []), { names, location: e.location }])
   }
   const byName = new Map<string, CookieRecord>()
   const dynamic: CookieRecord = { name: DYNAMIC_COOKIE, party: 'first', purpose: 'unknown', persistent: null, dynamic: true, locations: [], unit: 'dynamic', loginSession: false }
   for (const e of shipped) {
     if (e.kind !== 'cookie') continue
-    const data = e.data as unknown as CookieSetData | undefined
-    if (data?.role !== 'set' || data.adapterVendor) continue
+    const { data } = e
+    if (data.role !== 'set' || data.adapterVendor) continue
     const settings: Array<{ name: string; location: Location }> = []
     if (data.dynamic && data.helper) {
       for (const call of helperCalls.get(data.helper.name) ?? []) {

@@ -1,10 +1,13 @@
 // Which vendors the code uses and which the policy declares: computed once, read by every vendor check.
 import type { Catalog } from '../catalog/index.js'
 import type { Config } from '../collect/config.js'
-import type { Claim, Evidence, Vendor } from '../types/index.js'
+import type { Claim, Evidence, EvidenceKind, Vendor } from '../types/index.js'
 
 export type Declaration = { by: 'policy'; claim: Claim } | { by: 'config'; reason?: string }
 
+/** The evidence that names a vendor it uses: what `used` is made of, and what a check reading it declares. */
+export const VENDOR_USE_KINDS = ['dependency', 'import', 'host', 'script', 'env', 'config'] as const satisfies readonly EvidenceKind[]
+const VENDOR_USE = new Set<EvidenceKind>(VENDOR_USE_KINDS)
 /** Evidence kinds that show real use on their own; env names and config patterns are weaker signals. */
 const STRONG_KINDS = new Set(['dependency', 'import', 'host', 'script'])
 
@@ -22,7 +25,7 @@ export class VendorLedger {
 
   constructor(readonly catalog: Catalog, evidence: Evidence[], claims: Claim[], config: Config) {
     for (const e of evidence) {
-      if (!e.vendor || e.nonShipped || !catalog.get(e.vendor)) continue
+      if (!e.vendor || e.nonShipped || !VENDOR_USE.has(e.kind) || !catalog.get(e.vendor)) continue
       if (!this.used.has(e.vendor)) this.used.set(e.vendor, [])
       this.used.get(e.vendor)!.push(e)
     }

@@ -282,7 +282,7 @@ export function parseCookieClaims(sentences: PolicySentence[], catalog: Catalog)
         const data: CookieDenialData = { purposes: purposesOf(p), what: p.what, phrase: p.text }
         if (p.party) data.party = p.party
         if (p.crossSite) data.crossSite = true
-        push({ kind: 'cookie', subject: 'cookie-denial', polarity: 'deny', ...base(sentence), data: data as unknown as Record<string, unknown> })
+        push({ kind: 'cookie', subject: 'cookie-denial', polarity: 'deny', ...base(sentence), data })
         return
       }
       if (p.what !== 'cookies') return

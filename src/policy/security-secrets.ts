@@ -1,7 +1,7 @@
 // "Never logged or exposed in plaintext": promises that secrets stay out of logs. One `security` claim with subject
 // `secrets-not-logged` per sentence, saying which secrets it covers (`data.covers`), so the secret-logged check can
 // tell which findings break it.
-import { SECRETS_NOT_LOGGED, type Claim } from '../types/index.js'
+import { SECRETS_NOT_LOGGED, type ClaimAbout } from '../types/index.js'
 import { normalizeApostrophes, scopeStart } from './scope.js'
 import type { PolicySentence } from './sentences.js'
 
@@ -11,8 +11,11 @@ const LOG_PHRASE = /\b(?:log(?:s|ged|ging)?(?!-in\b|\s+(?:in|on|out)(?:\s+(?:to|
 /** Keeping out of logs is a promise too: "redacted from logs", "stripped from our logs". */
 const KEPT_OUT = /\b(?:redact(?:s|ed)?|exclud(?:e|es|ed)|strip(?:s|ped)?|mask(?:s|ed)?|scrub(?:s|bed)?|filter(?:s|ed)?\s+out|omit(?:s|ted)?|remov(?:e|es|ed))\s+(?:from|in|out\s+of)\s+(?:our\s+|all\s+|any\s+|the\s+)?(?:logs?|log\s+(?:files?|output))\b/i
 const NEGATION = /\b(?:never|not|no|without|nor|none)\b|n't\b/i
-/** Noun phrases naming secrets, with the kinds of secret each covers (`*`: all of them). */
-const SECRET_NOUNS: Array<[RegExp, string[]]> = [
+/** The kinds of secret a promise covers (`*`: all of them). */
+type SecretKinds = ClaimAbout<'security', typeof SECRETS_NOT_LOGGED>['data']['covers']
+
+/** Noun phrases naming secrets, with the kinds of secret each covers. */
+const SECRET_NOUNS: Array<[RegExp, SecretKinds]> = [
   [/\bprivate\s+keys?\b/i, ['private-key']],
   [/\b(?:api|access|secret|llm|provider)[\s-]?keys?\b/i, ['api-key', 'secret']],
   [/\b(?:access|auth(?:entication)?|session|bearer|refresh|api)?\s*tokens?\b/i, ['token', 'header']],
@@ -23,8 +26,8 @@ const SECRET_NOUNS: Array<[RegExp, string[]]> = [
 /** A sentence that names its own subject before the verb is about that subject, not about its section. */
 const PRONOUN_SUBJECT = /^(?:[-•*]\s*)?(?:(?:they|these|those|it|this|such\s+\w+|all\s+of\s+them|we)\b|(?:are|is|and|or|but|will|be|been|never|not|only)\b)/i
 
-function coveredBy(text: string): { covers: string[]; noun: string } | undefined {
-  const covers = new Set<string>()
+function coveredBy(text: string): { covers: SecretKinds; noun: string } | undefined {
+  const covers = new Set<SecretKinds[number]>()
   let noun: string | undefined
   let rest = text
   for (const [re, kinds] of SECRET_NOUNS) {
@@ -53,7 +56,7 @@ function notLoggedAt(text: string): number {
 }
 
 /** What a subject-less sentence is about: its list's lead-in ("These keys are:") or its heading ("2.3 API Keys"), the more specific. */
-function fromContext(sentence: PolicySentence): { covers: string[]; noun: string } | undefined {
+function fromContext(sentence: PolicySentence): { covers: SecretKinds; noun: string } | undefined {
   const lead = sentence.item && sentence.lead ? coveredBy(normalizeApostrophes(sentence.lead)) : undefined
   const heading = coveredBy(sentence.section[sentence.section.length - 1] ?? '')
   if (lead && /^keys?$/i.test(lead.noun) && heading) return heading
@@ -61,8 +64,8 @@ function fromContext(sentence: PolicySentence): { covers: string[]; noun: string
 }
 
 /** Claims that secrets are not logged: the secrets named by the sentence, else by its list lead-in or section heading. */
-export function parseSecretLoggingClaims(sentences: PolicySentence[]): Claim[] {
-  const claims: Claim[] = []
+export function parseSecretLoggingClaims(sentences: PolicySentence[]): Array<ClaimAbout<'security', typeof SECRETS_NOT_LOGGED>> {
+  const claims: Array<ClaimAbout<'security', typeof SECRETS_NOT_LOGGED>> = []
   for (const sentence of sentences) {
     if (sentence.heading || sentence.text.length > 2000) continue
     const text = normalizeApostrophes(sentence.text)

@@ -98,10 +98,8 @@ export function parseSecurityClaims(sentences: PolicySentence[], catalog: Catalo
   for (const sentence of sentences) {
     if (sentence.heading) continue
     const text = normalizeApostrophes(sentence.text)
-    const add = (subject: string, at: number, data: Record<string, unknown>, vendor?: string) => {
-      const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined))
-      claims.push({ kind: 'security', subject, ...(vendor ? { vendor } : {}), polarity: at >= 0 && denied(text, at) ? 'deny' : 'affirm', ...baseClaim(sentence), ...(Object.keys(clean).length ? { data: clean } : {}) })
-    }
+    /** A claim is denied when a denial governs its word (a named service has none: affirmed). */
+    const polarityAt = (at: number) => (at >= 0 && denied(text, at) ? 'deny' : 'affirm')
 
     const transportAt = firstIndex(TRANSPORT, text)
     const encryptAt = firstIndex(ENCRYPT_WORD, text)
@@ -111,17 +109,26 @@ export function parseSecurityClaims(sentences: PolicySentence[], catalog: Catalo
 
     if (transportAt >= 0) {
       const word = text.slice(transportAt, transportAt + 5).toLowerCase()
-      add('transport', transportAt, { protocol: word.startsWith('https') ? 'https' : word.startsWith('tls') || word.startsWith('ssl') ? 'tls' : 'in-transit' })
+      const protocol = word.startsWith('https') ? 'https' : word.startsWith('tls') || word.startsWith('ssl') ? 'tls' : 'in-transit'
+      claims.push({ kind: 'security', subject: 'transport', polarity: polarityAt(transportAt), ...baseClaim(sentence), data: { protocol } })
     }
     // "encrypted using TLS" is about transport; "encrypted at rest", "API keys are encrypted" about storage
     const atRest = (AT_REST.test(text) || cipher !== undefined) && encryptAt >= 0 && (transportAt < 0 || storage)
     if (atRest) {
-      add('encryption-at-rest', encryptAt, { algorithm: cipher, subject: encryptedSubject(sentence, text), vendor: services.keyManager })
+      const subject = encryptedSubject(sentence, text)
+      const data = {
+        ...(cipher !== undefined ? { algorithm: cipher } : {}), ...(subject !== undefined ? { subject } : {}), ...(services.keyManager !== undefined ? { vendor: services.keyManager } : {}),
+      }
+      claims.push({ kind: 'security', subject: 'encryption-at-rest', polarity: polarityAt(encryptAt), ...baseClaim(sentence), ...(Object.keys(data).length ? { data } : {}) })
     }
     if (services.secretStore) {
-      add('secrets-store', -1, { vendor: services.secretStore, envelope: /envelope encryption/i.test(text) ? true : undefined }, services.secretStore)
+      const vendor = services.secretStore
+      claims.push({ kind: 'security', subject: 'secrets-store', vendor, polarity: polarityAt(-1), ...baseClaim(sentence), data: { vendor, ...(/envelope encryption/i.test(text) ? { envelope: true } : {}) } })
     }
-    if (services.keyManager && !atRest) add('key-management', -1, { vendor: services.keyManager }, services.keyManager)
+    if (services.keyManager && !atRest) {
+      const vendor = services.keyManager
+      claims.push({ kind: 'security', subject: 'key-management', vendor, polarity: polarityAt(-1), ...baseClaim(sentence), data: { vendor } })
+    }
 
     const signature = normalizeClaimedSignature(text)
     let signAt = -1
@@ -133,7 +140,10 @@ export function parseSecurityClaims(sentences: PolicySentence[], catalog: Catalo
       }
     }
     // an algorithm alone ("HMAC-SHA256") or a signed thing ("webhooks are signed") makes a signature claim
-    if (signature || (signAt >= 0 && SIGNED_THINGS.test(text))) add('signature', signAt >= 0 ? signAt : HMAC.exec(text)?.index ?? -1, { algorithm: signature })
+    if (signature || (signAt >= 0 && SIGNED_THINGS.test(text))) {
+      const at = signAt >= 0 ? signAt : HMAC.exec(text)?.index ?? -1
+      claims.push({ kind: 'security', subject: 'signature', polarity: polarityAt(at), ...baseClaim(sentence), ...(signature !== undefined ? { data: { algorithm: signature } } : {}) })
+    }
   }
   return claims
 }

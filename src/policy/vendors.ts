@@ -1,7 +1,7 @@
 // Vendor claims: which catalog vendors the policy names, whether it says it uses them, and
 // whether it lists them as processors or only names them in passing.
 import type { Catalog } from '../catalog/index.js'
-import type { Claim } from '../types/index.js'
+import type { Claim, VendorCategory, VendorClaim } from '../types/index.js'
 import { findCategoryMentions } from './categories.js'
 import { findVendorMentions, type VendorMention } from './mentions.js'
 import { clauseStart, isDeniedAfter, isNegated, normalizeApostrophes, WINDOW } from './scope.js'
@@ -278,7 +278,7 @@ export function parseNamedVendorClaims(sentences: PolicySentence[], catalog: Cat
       }
     })
     for (const [id, v] of byVendor) {
-      const claim: Claim = {
+      const claim: VendorClaim = {
         kind: 'vendor',
         subject: id,
         vendor: id,
@@ -301,7 +301,7 @@ export function parseCategoryClaims(sentences: PolicySentence[]): Claim[] {
     const mentions = findCategoryMentions(sentence.text)
     if (mentions.length === 0) continue
     const ctx = contextOf(sentence)
-    const byCategory = new Map<string, { deny: boolean; phrase: string }>()
+    const byCategory = new Map<VendorCategory, { deny: boolean; phrase: string }>()
     for (const m of mentions) {
       const deny = isNegated(ctx.text, ctx.offset + m.start) || isDeniedAfter(sentence.text, m.end)
       for (const category of m.categories) {

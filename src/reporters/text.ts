@@ -104,10 +104,23 @@ export function cookieTable(report: FullReport, c: InstanceType<typeof Chalk>): 
   return [c.bold('Cookies'), ...table(rows), '']
 }
 
+/** What a label adds to a claim's subject: the algorithm or service a security claim names, a retention period, a cookie claim's vendor or phrase. */
+function claimDetail(claim: Claim): string | undefined {
+  switch (claim.kind) {
+    case 'security':
+      if (claim.subject === 'encryption-at-rest') return claim.data?.algorithm ?? claim.data?.vendor
+      if (claim.subject === 'signature') return claim.data?.algorithm
+      return claim.subject === 'key-management' || claim.subject === 'secrets-store' ? claim.data.vendor : undefined
+    case 'data-practice': return claim.subject === 'retention' ? claim.data.period : undefined
+    case 'cookie': return claim.vendor ?? (claim.subject === 'cookie-names' ? undefined : claim.data.phrase)
+    default: return undefined
+  }
+}
+
 /** "security signature (HMAC-SHA256)", "region eu,us", "vendor stripe". */
 function claimLabel(claim: Claim): string {
-  const detail = claim.data?.algorithm ?? claim.data?.vendor ?? claim.data?.period ?? (claim.kind === 'cookie' ? claim.vendor ?? claim.data?.phrase : undefined)
-  return `${claim.kind} ${claim.subject}${typeof detail === 'string' && detail !== claim.subject ? ` (${detail})` : ''}`
+  const detail = claimDetail(claim)
+  return `${claim.kind} ${claim.subject}${detail !== undefined && detail !== claim.subject ? ` (${detail})` : ''}`
 }
 
 /**

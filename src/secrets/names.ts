@@ -1,10 +1,10 @@
 // Which names denote a secret. Words, not substrings: `tokenCount` is a number, `keyboard` is not a key,
 // `apiKeyId` names a key without being one. Shared by the secret-flow and hardcoded-secret detectors.
 import type { Catalog } from '../catalog/index.js'
+import type { SecretCategory } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
 
-/** What kind of secret a name denotes; a policy promise may cover some kinds only ("API keys are never logged"). */
-export type SecretCategory = 'api-key' | 'token' | 'password' | 'private-key' | 'credential' | 'secret' | 'header'
+export type { SecretCategory }
 
 /** Names repeat across a codebase; caching their words keeps the per-identifier cost to one map lookup. */
 const WORDS_CACHE = new Map<string, string[]>()

@@ -5,7 +5,7 @@
 // cheap `includes` prefilter checks first, so a file without `sk_`, `ghp_`, `AKIA`… costs one scan per hint.
 // Where a format needs more than a regex (a PEM body, an AWS secret beside its key id), `accept` checks the match.
 
-export type SecretMode = 'live' | 'test'
+import type { SecretMode } from '../types/index.js'
 
 export interface ProviderRule {
   id: string

@@ -3,7 +3,8 @@
 // format means (its random body, its shown prefix, its mode, its named validator) is interpreted here once per catalog.
 import type { Catalog } from '../catalog/index.js'
 import type { SecretFormat } from '../catalog/secret-formats.js'
-import { entropy, isPlaceholder, looksRandom, maskUrlPassword, type ProviderRule, type SecretMode } from './patterns.js'
+import { entropy, isPlaceholder, looksRandom, maskUrlPassword, type ProviderRule } from './patterns.js'
+import type { SecretMode } from '../types/index.js'
 import { SECRET_VALIDATORS } from './validators.js'
 
 /** Passwords of local databases in compose files and READMEs: committed on purpose, open nothing real. */

@@ -1,28 +1,16 @@
 // Core types shared by every stage of the pipeline: collect → detect → declare → diff → report.
+import type { CookiePurpose, Severity, SkippedFile, VendorCategory } from './common.js'
+import type { PolicySource } from './report.js'
+
+export * from './common.js'
 export * from './evidence.js'
 export * from './claims.js'
-
-export type Severity = 'error' | 'warning' | 'note'
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note']
+export * from './report.js'
 
 /** The key under which SARIF results carry a finding's fingerprint (`partialFingerprints`); a baseline reads it back. */
 export const SARIF_FINGERPRINT_KEY = 'privaudit/v1'
 
-/** A place in the scanned repo: POSIX path relative to the root, 1-based line and column. */
-export interface Location {
-  file: string
-  line: number
-  column?: number
-}
-
 // ---------------------------------------------------------------- catalog
-
-export type VendorCategory =
-  | 'analytics' | 'auth' | 'payments' | 'hosting' | 'cloud' | 'database' | 'monitoring' | 'logging'
-  | 'email' | 'messaging' | 'support' | 'llm' | 'sandbox' | 'storage' | 'cdn' | 'feature-flags'
-  | 'ads' | 'search' | 'cms' | 'source-control' | 'consent' | 'queue' | 'video' | 'maps' | 'other'
-
-export type CookiePurpose = 'strictly-necessary' | 'functional' | 'analytics' | 'advertising'
 
 export interface VendorCookie {
   /** Exact cookie name, or a prefix when `prefix` is true (`ph_` matches `ph_abc_posthog`). */
@@ -161,11 +149,6 @@ export interface Vendor {
 
 // ---------------------------------------------------------------- collect
 
-export interface SkippedFile {
-  file: string
-  reason: string
-}
-
 export interface SourceFile {
   /** POSIX path relative to the root. */
   path: string
@@ -209,8 +192,7 @@ export interface TsconfigFile {
 export interface Policy {
   path: string
   text: string
-  /** How the file was chosen: `--policy`, `config`, or `discovered (…)`. */
-  source: string
+  source: PolicySource
 }
 
 export interface Workspace {
@@ -239,129 +221,7 @@ export interface Workspace {
   blobId?(path: string): string
 }
 
-// ---------------------------------------------------------------- detect
-
-export type EvidenceKind =
-  | 'dependency' | 'import' | 'host' | 'script' | 'env' | 'config'
-  | 'cookie' | 'log-call' | 'crypto-call' | 'region' | 'secret' | 'transport'
-
-export interface Evidence {
-  kind: EvidenceKind
-  /** The observed value: a package name, host, env var, cookie name… */
-  value: string
-  vendor?: string
-  location: Location
-  detector: string
-  /** Why it matched (`package-match`, `host-match`, `env-prefix`…): findings stay explainable. */
-  reason: string
-  /** Evidence from code that does not ship (tests, build config): recorded, not counted as use. */
-  nonShipped?: boolean
-  /** Kind-specific details (cookie attributes, the dependency kind, …). */
-  data?: Record<string, unknown>
-}
-
-// ---------------------------------------------------------------- declare
-
-export type ClaimKind = 'vendor' | 'vendor-category' | 'cookie' | 'security' | 'region' | 'data-practice'
-
-export interface Claim {
-  kind: ClaimKind
-  /** What the claim is about: a vendor id, a category, a cookie rule, an algorithm… */
-  subject: string
-  vendor?: string
-  polarity: 'affirm' | 'deny'
-  /** `listed`: named as a processor/service; `mentioned`: named in passing. */
-  strength?: 'listed' | 'mentioned'
-  section: string[]
-  quote: string
-  line: number
-  endLine: number
-  data?: Record<string, unknown>
-  /**
-   * Set by the diff stage: `confirmed` (a check found evidence that backs it), `contradicted` (a finding cites it),
-   * `unverifiable` (no static signal either way, e.g. a retention period).
-   */
-  status?: ClaimStatus
-  /** Where the code backs a confirmed claim. */
-  evidence?: Location[]
-}
-
-export type ClaimStatus = 'confirmed' | 'contradicted' | 'unverifiable'
-
-// ---------------------------------------------------------------- diff
-
-export interface Finding {
-  ruleId: string
-  severity: Severity
-  vendor?: string
-  message: string
-  locations: Location[]
-  policy?: { line: number; quote: string }
-  /** A sentence the policy could add to fix the finding. */
-  suggestion?: string
-  fingerprint: string
-}
-
-export interface VendorSummary {
-  id: string
-  name: string
-  /** From the catalog, for the subprocessor list legal publishes. */
-  legalName?: string
-  category: VendorCategory
-  purpose: string
-  privacyUrl?: string
-  parent?: string
-  declared: boolean
-  detected: boolean
-  evidence: Array<{ file: string; line: number; kind: EvidenceKind; value: string }>
-  /** A platform used only through these services of it (AWS through `aws-s3`). */
-  usedThrough?: string[]
-  /** How the policy (or config) declares it: listed as a processor, named in passing, or by config; `vendor` when declared through its platform. */
-  declaredBy?: { how: 'listed' | 'mentioned' | 'config'; vendor?: string }
-  policy?: { line: number; quote: string }
-}
-
-export interface CookieEntry {
-  /** The cookie name, a prefix followed by `*`, or `(dynamic)` when code builds the name at run time. */
-  name: string
-  party: 'first' | 'third'
-  vendor?: string
-  purpose: CookiePurpose | 'unknown'
-  /** false = a session cookie, true = persistent, null = not known. */
-  persistent: boolean | null
-  dynamic?: boolean
-  lifetime?: string
-  attributes?: { httpOnly?: boolean; secure?: boolean; sameSite?: string }
-  locations: Location[]
-}
-
-export interface Report {
-  schemaVersion: string
-  tool: { name: string; version: string }
-  root: string
-  policy: { path: string; source: string; claims: Claim[] } | null
-  vendors: VendorSummary[]
-  cookies: CookieEntry[]
-  findings: Finding[]
-  summary: { error: number; warning: number; note: number }
-  skipped: SkippedFile[]
-  /** Set by `scan --baseline`, `privaudit diff` and the Action: `findings` then holds only what is new. */
-  comparison?: Comparison
-}
-
-/** Findings a `.privaudit.yml` ignore removed, counted per rule and vendor with the ignore's reason. */
-export interface Suppressed {
-  ruleId: string
-  vendor?: string
-  reason: string
-  locations: number
-}
-
-/** The report every format renders: the JSON report's payload, with what the scan suppressed and the input problems. */
-export interface FullReport extends Report {
-  suppressed: Suppressed[]
-  problems: SkippedFile[]
-}
+// ---------------------------------------------------------------- report
 
 /** What a reporter needs to know of a rule (SARIF's rule list, a report's legend), without importing the checks. */
 export interface RuleMeta {
@@ -369,16 +229,4 @@ export interface RuleMeta {
   /** One line: what the rule finds. */
   description: string
   defaultSeverity: Severity
-}
-
-/** What a run was compared with (a baseline report or a git ref), matched by finding fingerprints. */
-export interface Comparison {
-  /** The baseline file, or the base ref and its commit (`main (3f9c2e1)`). */
-  base: string
-  /** The head ref and its commit; absent for the working tree or a baseline comparison. */
-  head?: string
-  /** Findings present on both sides, left out of `findings`. */
-  unchanged: number
-  /** Findings of the base that the head no longer has. */
-  fixed: Finding[]
 }

@@ -1,5 +1,5 @@
 import { declaredSubprocessorUnused } from '../../src/checks/declared-subprocessor-unused/index.js'
-import { claim, ev, testCheck } from '../helpers/check-tester.js'
+import { category, claim, ev, testCheck } from '../helpers/check-tester.js'
 
 testCheck(declaredSubprocessorUnused, {
   valid: [
@@ -7,7 +7,7 @@ testCheck(declaredSubprocessorUnused, {
     { name: 'a platform used through one of its services', evidence: [ev('import', '@aws-sdk/client-bedrock-runtime', 'aws-bedrock')], claims: [claim('aws')] },
     { name: 'a vendor only mentioned in passing', claims: [claim('neon', { strength: 'mentioned' })] },
     { name: 'a vendor the policy denies', claims: [claim('intercom', { polarity: 'deny' })] },
-    { name: 'a vendor used only by a test does not make it used, but a vague category claim is not a vendor claim', claims: [{ ...claim('analytics', { kind: 'vendor-category' }), vendor: undefined }] },
+    { name: 'a vendor used only by a test does not make it used, but a vague category claim is not a vendor claim', claims: [category('analytics')] },
   ],
   invalid: [
     { name: 'a listed vendor with no evidence', claims: [claim('neon', { line: 12, quote: 'Neon (database).' })], findings: ['note neon'], locations: [['PRIVACY.md:12']], policyLine: 12, message: /declares Neon/ },

@@ -2,21 +2,24 @@ import { describe, expect, it } from 'vitest'
 import { encryptionClaimMismatch } from '../../src/checks/encryption-claim-mismatch/index.js'
 import { defaultConfig } from '../../src/collect/config.js'
 import { diff } from '../../src/core/diff.js'
-import type { Claim, Evidence } from '../../src/types/index.js'
+import type { Claim, ClaimAbout, CryptoCallData, Evidence } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
-import { claim, ev, testCheck } from '../helpers/check-tester.js'
+import { claim, ev, policyClaim, testCheck } from '../helpers/check-tester.js'
 
-function atRest(algorithm?: string, extra: Partial<Claim> = {}): Claim {
+type AtRest = ClaimAbout<'security', 'encryption-at-rest'>
+
+function atRest(algorithm?: string, extra: Partial<AtRest> = {}): Claim {
   const quote = algorithm ? `API keys are encrypted at rest using ${algorithm}` : 'GitHub access tokens are short-lived and encrypted'
-  return { ...claim('encryption-at-rest', { kind: 'security', line: 12, quote, ...extra }), vendor: undefined, data: { ...(algorithm ? { algorithm } : {}), ...(extra.data ?? {}) } }
+  const data = { ...(algorithm ? { algorithm } : {}), ...extra.data }
+  return policyClaim({ kind: 'security', subject: 'encryption-at-rest', line: 12, quote, ...extra, ...(Object.keys(data).length ? { data } : {}) })
 }
 
-function cipher(value: string, file = 'lib/crypto.ts', line = 16, data: Record<string, unknown> = {}): Evidence {
+function cipher(value: string, file = 'lib/crypto.ts', line = 16, data: Partial<CryptoCallData> = {}): Evidence {
   return ev('crypto-call', value, undefined, file, line, { data: { family: 'cipher', api: 'createCipheriv', operation: 'encrypt', ...data } })
 }
 
 const kmsClaim = (): Claim => atRest(undefined, { quote: 'All stored data is encrypted at rest using AWS KMS-managed encryption keys.', data: { vendor: 'aws-kms' } })
-const secretsClaim = (): Claim => ({ ...claim('secrets-store', { kind: 'security', quote: 'Sensitive credentials and API keys are stored using AWS Secrets Manager.' }), vendor: 'aws-secrets-manager', data: { vendor: 'aws-secrets-manager' } })
+const secretsClaim = (): Claim => policyClaim({ kind: 'security', subject: 'secrets-store', vendor: 'aws-secrets-manager', quote: 'Sensitive credentials and API keys are stored using AWS Secrets Manager.', data: { vendor: 'aws-secrets-manager' } })
 
 testCheck(encryptionClaimMismatch, {
   valid: [

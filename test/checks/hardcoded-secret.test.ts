@@ -1,10 +1,10 @@
 import { hardcodedSecret } from '../../src/checks/hardcoded-secret/index.js'
-import type { Evidence } from '../../src/types/index.js'
+import type { Evidence, HardcodedSecretData, SecretEvidence } from '../../src/types/index.js'
 import { ev, testCheck } from '../helpers/check-tester.js'
 
 /** Evidence as the hardcoded-secrets detector emits it: redacted value, rule, fingerprint. */
-function secret(file: string, line: number, data: Record<string, unknown>, extra: Partial<Evidence> = {}): Evidence {
-  return ev('secret', (data.value as string) ?? 'sk_live_…9f2c', undefined, file, line, {
+function secret(file: string, line: number, { value = 'sk_live_…9f2c', ...data }: Partial<HardcodedSecretData> & { rule: string; value?: string }, extra: Partial<SecretEvidence> = {}): Evidence {
+  return ev('secret', value, undefined, file, line, {
     detector: 'hardcoded-secrets',
     reason: data.rule === 'generic-secret' ? 'secret-name-entropy' : 'provider-format',
     data: { fingerprint: `fp-${file}-${line}`, label: 'a Stripe secret key', ...data },
@@ -12,7 +12,7 @@ function secret(file: string, line: number, data: Record<string, unknown>, extra
   })
 }
 
-const stripeLive = { rule: 'stripe-secret-key', vendor: 'stripe', mode: 'live', name: 'STRIPE_SECRET_KEY' }
+const stripeLive = { rule: 'stripe-secret-key', vendor: 'stripe', mode: 'live', name: 'STRIPE_SECRET_KEY' } as const
 
 testCheck(hardcodedSecret, {
   valid: [

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { insecureTransport } from '../../src/checks/insecure-transport/index.js'
 import { defaultConfig } from '../../src/collect/config.js'
 import { diff } from '../../src/core/diff.js'
-import type { Claim, Evidence } from '../../src/types/index.js'
+import type { Claim, Evidence, TransportEvidence } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
-import { claim, ev, testCheck } from '../helpers/check-tester.js'
+import { claim, ev, policyClaim, testCheck } from '../helpers/check-tester.js'
 
-const https = (): Claim => ({ ...claim('transport', { kind: 'security', line: 95, quote: 'All data is transmitted over HTTPS' }), vendor: undefined, data: { protocol: 'https' } })
+const https = (): Claim => policyClaim({ kind: 'security', subject: 'transport', line: 95, quote: 'All data is transmitted over HTTPS', data: { protocol: 'https' } })
 
-function url(raw: string, file = 'lib/webhooks.ts', line = 24, extra: Partial<Evidence> = {}): Evidence {
+function url(raw: string, file = 'lib/webhooks.ts', line = 24, extra: Partial<TransportEvidence> = {}): Evidence {
   const m = /^(\w+):\/\/([^/:]+)/.exec(raw)!
   const secure = m[1] === 'https' || m[1] === 'wss'
   return ev('transport', m[2], undefined, file, line, { reason: secure ? 'tls-url' : 'plaintext-url', data: { scheme: m[1], url: raw, secure }, ...extra })
@@ -33,7 +33,7 @@ describe('insecure-transport claims coverage', () => {
   const run = (evidence: Evidence[]) => diff({ evidence, claims: [https()], catalog: testCatalog(), config: defaultConfig(), policy: { path: 'PRIVACY.md' }, checks: [insecureTransport] }).claims[0]
 
   it('confirms the promise with TLS enforcement and TLS endpoints', () => {
-    const forced = ev('transport', 'force_https', undefined, 'fly.toml', 16, { reason: 'tls-enforced', data: { secure: true } })
+    const forced = ev('transport', 'force_https', undefined, 'fly.toml', 16, { reason: 'tls-enforced', data: { secure: true, enforcement: 'fly force_https' } })
     expect(run([url('https://api.machines.dev/v1', 'src/machines.ts', 4), forced])).toMatchObject({ status: 'confirmed', evidence: [{ file: 'fly.toml', line: 16 }, { file: 'src/machines.ts', line: 4 }] })
   })
 

@@ -3,21 +3,22 @@ import { loadRegionTable } from '../../src/catalog/regions.js'
 import { regionClaimMismatch } from '../../src/checks/region-claim-mismatch/index.js'
 import { defaultConfig } from '../../src/collect/config.js'
 import { diff } from '../../src/core/diff.js'
-import type { Claim, Evidence } from '../../src/types/index.js'
+import type { Claim, Evidence, RegionClaim } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
-import { claim, ev, testCheck } from '../helpers/check-tester.js'
+import { claim, ev, policyClaim, testCheck } from '../helpers/check-tester.js'
 
-function processedIn(regions: string[], extra: Partial<Claim> = {}): Claim {
-  return {
-    ...claim(regions.join(','), { kind: 'region', line: 21, quote: 'Data may be processed in the EU and the United States with appropriate safeguards in place.', ...extra }),
-    vendor: undefined,
-    data: { regions, limiting: true, ...(extra.data ?? {}) },
-  }
+function processedIn(regions: string[], extra: Partial<Omit<RegionClaim, 'data'>> & { data?: Partial<RegionClaim['data']> } = {}): Claim {
+  const table = loadRegionTable()
+  const quote = 'Data may be processed in the EU and the United States with appropriate safeguards in place.'
+  return policyClaim({ kind: 'region', subject: regions.join(','), line: 21, quote, ...extra, data: { regions, limiting: true, places: regions.map((id) => table.placeName(id)), ...extra.data } })
 }
 
+/** A region as the regions detector reports it. */
 function region(code: string, file = 'fly.toml', line = 2): Evidence {
-  const info = loadRegionTable().lookup(code)!
-  return ev('region', code, undefined, file, line, { data: { country: info.country, areas: info.areas } })
+  const table = loadRegionTable()
+  const info = table.lookup(code)!
+  const data = { place: table.describe(info), ...(info.country ? { country: info.country } : {}), areas: info.areas, providers: info.providers, source: 'config-key' as const }
+  return ev('region', code, undefined, file, line, { data })
 }
 
 const euUs = () => processedIn(['eu', 'us'])

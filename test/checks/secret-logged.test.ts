@@ -2,28 +2,28 @@ import { describe, expect, it } from 'vitest'
 import { secretLogged } from '../../src/checks/secret-logged/index.js'
 import { defaultConfig } from '../../src/collect/config.js'
 import { diff } from '../../src/core/diff.js'
-import type { Claim, Evidence } from '../../src/types/index.js'
+import type { Claim, ClaimAbout, Evidence, LogCallData, LogCallEvidence, SecretEvidence } from '../../src/types/index.js'
 import { ev, testCheck } from '../helpers/check-tester.js'
 import { testCatalog } from '../helpers/catalog.js'
 
 /** A flow as the secret-flow detector reports it. */
-function flow(data: Record<string, unknown>, file = 'app/api/runs/route.ts', line = 62, extra: Partial<Evidence> = {}): Evidence {
-  const d = { secret: 'apiKey', source: 'name', category: 'api-key', sourceLine: 58, sink: 'log.debug', sinkKind: 'logger', ...data }
+function flow(data: Partial<LogCallData>, file = 'app/api/runs/route.ts', line = 62, extra: Partial<LogCallEvidence> = {}): Evidence {
+  const d: LogCallData = { secret: 'apiKey', source: 'name', category: 'api-key', sourceLine: 58, sink: 'log.debug', sinkKind: 'logger', ...data }
   return ev('log-call', `${d.secret} → ${d.sink}`, undefined, file, line, { detector: 'secret-flow', reason: 'secret-reaches-sink', data: d, ...extra })
 }
-const decryptSite = (file = 'app/api/runs/route.ts', line = 58, extra: Partial<Evidence> = {}) =>
+const decryptSite = (file = 'app/api/runs/route.ts', line = 58, extra: Partial<SecretEvidence> = {}) =>
   ev('secret', 'decryptSecret(…)', undefined, file, line, { detector: 'secret-flow', reason: 'decrypt-call', data: { role: 'decrypt-site' }, ...extra })
 
-function promise(covers: string[], secrets = 'API Keys', line = 39): Claim {
+function promise(covers: ClaimAbout<'security', 'secrets-not-logged'>['data']['covers'], secrets = 'API Keys', line = 39): Claim {
   return { kind: 'security', subject: 'secrets-not-logged', polarity: 'affirm', section: ['2.3 API Keys'], quote: 'Never logged or exposed in plaintext', line, endLine: line, data: { secrets, covers } }
 }
 
 testCheck(secretLogged, {
   valid: [
     { name: 'evidence from tests and build config does not ship', evidence: [flow({}, 'lib/crypto.test.ts', 3, { nonShipped: true })] },
-    { name: 'log-call evidence of another detector', evidence: [ev('log-call', 'userId → logger.info', undefined, 'a.ts', 1, { detector: 'pii-flow', data: { field: 'email' } })] },
+    { name: 'log-call evidence of another detector', evidence: [flow({}, 'a.ts', 1, { detector: 'pii-flow' })] },
     { name: 'a decrypt site alone is not a finding', evidence: [decryptSite()], claims: [promise(['api-key', 'secret'])] },
-    { name: 'committed secrets are another check', evidence: [ev('secret', 'sk_live_…9f2c', undefined, '.env', 1, { detector: 'hardcoded-secrets', data: { rule: 'stripe-secret-key' } })] },
+    { name: 'committed secrets are another check', evidence: [ev('secret', 'sk_live_…9f2c', undefined, '.env', 1, { detector: 'hardcoded-secrets', data: { rule: 'stripe-secret-key', label: 'a Stripe secret key', fingerprint: 'fp' } })] },
   ],
   invalid: [
     {

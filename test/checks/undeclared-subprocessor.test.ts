@@ -1,5 +1,5 @@
 import { undeclaredSubprocessor } from '../../src/checks/undeclared-subprocessor/index.js'
-import { claim, ev, testCheck } from '../helpers/check-tester.js'
+import { category, claim, ev, testCheck } from '../helpers/check-tester.js'
 
 testCheck(undeclaredSubprocessor, {
   valid: [
@@ -19,10 +19,10 @@ testCheck(undeclaredSubprocessor, {
     { name: 'declaring one service does not cover another (Bedrock does not cover S3)', evidence: [ev('import', '@aws-sdk/client-s3', 'aws-s3'), ev('import', '@aws-sdk/client-bedrock-runtime', 'aws-bedrock')], claims: [claim('aws-bedrock')], findings: ['error aws-s3'], locations: [['src/index.ts:1']] },
     { name: 'a platform used directly is not covered by one of its services', evidence: [ev('dependency', 'aws-sdk', 'aws', 'package.json'), ev('import', '@aws-sdk/client-bedrock-runtime', 'aws-bedrock')], claims: [claim('aws-bedrock')], findings: ['error aws'], locations: [['package.json:1']] },
     { name: 'a vendor the policy denies using', evidence: [ev('script', 'widget.intercom.io', 'intercom')], claims: [claim('intercom', { polarity: 'deny', line: 7, quote: 'We do not use Intercom.' })], findings: ['error intercom'], locations: [['src/index.ts:1']], message: /says it is not used/, policyLine: 7 },
-    { name: 'a vendor of a kind the policy denies ("no advertising pixels")', evidence: [ev('script', 'connect.facebook.net', 'meta-pixel', 'app/layout.tsx', 9)], claims: [{ ...claim('ads', { kind: 'vendor-category', polarity: 'deny', line: 11, quote: 'We do not use any advertising pixels.' }), vendor: undefined }], findings: ['error meta-pixel'], locations: [['app/layout.tsx:9']], message: /says it is not used/, policyLine: 11 },
+    { name: 'a vendor of a kind the policy denies ("no advertising pixels")', evidence: [ev('script', 'connect.facebook.net', 'meta-pixel', 'app/layout.tsx', 9)], claims: [category('ads', { polarity: 'deny', line: 11, quote: 'We do not use any advertising pixels.' })], findings: ['error meta-pixel'], locations: [['app/layout.tsx:9']], message: /says it is not used/, policyLine: 11 },
     { name: 'the S3 SDK is Amazon S3 when an amazonaws host shows it, even next to R2', evidence: [ev('import', '@aws-sdk/client-s3', 'aws-s3'), ev('host', 'my-bucket.s3.amazonaws.com', 'aws-s3', 'src/s3.ts', 3), ev('host', '*.r2.cloudflarestorage.com', 'cloudflare-r2', 'src/r2.ts', 5)], claims: [claim('cloudflare-r2')], findings: ['error aws-s3'], locations: [['src/index.ts:1', 'src/s3.ts:3']] },
-    { name: 'a vague disclosure by category is a warning', evidence: [ev('env', 'SEGMENT_WRITE_KEY', 'segment', '.env')], claims: [{ ...claim('analytics', { kind: 'vendor-category', line: 4 }), vendor: undefined }], findings: ['warning segment'], locations: [['.env:1']], message: /only by kind \(analytics\)/, policyLine: 4 },
-    { name: 'hosting disclosed as "cloud provider" is vague for Fly.io', evidence: [ev('config', 'fly.toml', 'fly-io', 'fly.toml')], claims: [{ ...claim('cloud', { kind: 'vendor-category' }), vendor: undefined }], findings: ['warning fly-io'], locations: [['fly.toml:1']] },
+    { name: 'a vague disclosure by category is a warning', evidence: [ev('env', 'SEGMENT_WRITE_KEY', 'segment', '.env')], claims: [category('analytics', { line: 4 })], findings: ['warning segment'], locations: [['.env:1']], message: /only by kind \(analytics\)/, policyLine: 4 },
+    { name: 'hosting disclosed as "cloud provider" is vague for Fly.io', evidence: [ev('config', 'fly.toml', 'fly-io', 'fly.toml')], claims: [category('cloud')], findings: ['warning fly-io'], locations: [['fly.toml:1']] },
     { name: 'a vendor reached only through an env var', evidence: [ev('env', 'UPSTASH_REDIS_REST_URL', 'upstash', '.env.example', 2)], claims: [claim('stripe')], findings: ['error upstash'], locations: [['.env.example:2']] },
   ],
 })

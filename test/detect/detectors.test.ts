@@ -29,10 +29,10 @@ function key(e: Evidence): string {
   // ciphers, endpoints and regions have no vendor: `crypto-call:aes-256-gcm`, `transport:api.example.io`, `region:fra`
   if (VALUE_KINDS.has(e.kind)) return `${e.location.line} ${e.kind}:${e.value}`
   // a secret reaching a sink: `log-call:<source>-<sink kind>` (`log-call:decrypt-logger`); a secret in the repo or a decrypt site: `secret:<rule or role>`
-  if (e.kind === 'log-call') return `${e.location.line} log-call:${(e.data as { source: string }).source}-${(e.data as { sinkKind: string }).sinkKind}`
-  if (e.kind === 'secret') return `${e.location.line} secret:${(e.data as { rule?: string; role?: string }).rule ?? (e.data as { role?: string }).role}`
+  if (e.kind === 'log-call') return `${e.location.line} log-call:${e.data.source}-${e.data.sinkKind}`
+  if (e.kind === 'secret') return `${e.location.line} secret:${e.data.role ?? e.data.rule}`
   if (e.kind !== 'cookie') return `${e.location.line} ${e.kind}:${e.vendor}`
-  const data = e.data as { role: string; vendor?: string; cookies?: boolean }
+  const { data } = e
   if (data.role === 'vendor-load') return `${e.location.line} cookie-sdk:${data.vendor}`
   if (data.role === 'vendor-init') return `${e.location.line} cookie-init${data.cookies === false ? '-off' : ''}:${data.vendor}`
   if (data.role === 'helper-call') return `${e.location.line} cookie-call:${e.value}`

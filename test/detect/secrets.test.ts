@@ -150,7 +150,11 @@ function workspace(files: Record<string, string>, kinds: Record<string, 'source'
 }
 
 const secretsOf = (evidence: Evidence[]) => evidence.filter((e) => e.kind === 'secret' && e.detector === 'hardcoded-secrets')
-const rows = (evidence: Evidence[]) => secretsOf(evidence).map((e) => `${e.location.file}:${e.location.line} ${(e.data as { rule: string }).rule}${(e.data as { mode?: string }).mode ? ` ${(e.data as { mode?: string }).mode}` : ''}${(e.data as { vendor?: string }).vendor ? ` ${(e.data as { vendor?: string }).vendor}` : ''}`).sort()
+const rows = (evidence: Evidence[]) => evidence.flatMap((e) => {
+  if (e.kind !== 'secret' || e.detector !== 'hardcoded-secrets' || e.data.role !== undefined) return []
+  const { rule, mode, vendor } = e.data
+  return [`${e.location.file}:${e.location.line} ${rule}${mode ? ` ${mode}` : ''}${vendor ? ` ${vendor}` : ''}`]
+}).sort()
 
 describe('hardcoded-secrets detector', () => {
   const f = fakeSecrets(23)

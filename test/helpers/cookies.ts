@@ -1,15 +1,14 @@
 // Cookie evidence and claims for the cookie check tests, shaped as the detector and the policy parser make them.
-import type { CookieDenialData } from '../../src/types/index.js'
-import type { Claim, CookiePurpose, Evidence } from '../../src/types/index.js'
+import type { Claim, CookieDenialData, CookieEvidence, CookiePurpose, CookieSetData, Evidence } from '../../src/types/index.js'
 import { ev } from './check-tester.js'
 
 /** A first-party cookie set in code. */
-export function setCookie(name: string, file = 'app/theme.ts', line = 3, data: Record<string, unknown> = {}, extra: Partial<Evidence> = {}): Evidence {
+export function setCookie(name: string, file = 'app/theme.ts', line = 3, data: Partial<CookieSetData> = {}, extra: Partial<CookieEvidence> = {}): Evidence {
   return ev('cookie', name, undefined, file, line, { data: { role: 'set', api: 'document.cookie', side: 'browser', persistent: true, ...data }, ...extra })
 }
 
 /** A vendor package imported where it sets cookies. */
-export function loadVendor(vendor: string, pkg: string, file = 'app/providers.tsx', line = 4, browser = true, extra: Partial<Evidence> = {}): Evidence {
+export function loadVendor(vendor: string, pkg: string, file = 'app/providers.tsx', line = 4, browser = true, extra: Partial<CookieEvidence> = {}): Evidence {
   return ev('cookie', vendor, undefined, file, line, { data: { role: 'vendor-load', vendor, package: pkg, browser }, ...extra })
 }
 

@@ -8,13 +8,13 @@ const catalog = testCatalog()
 
 /** The cookie claims of one sentence (after a heading, so it is read as body text). */
 function cookieClaims(sentence: string): Claim[] {
-  return parsePolicy({ path: 'privacy.md', text: `# Cookies\n\n${sentence}\n`, source: 'test' }, catalog).claims.filter((c) => c.kind === 'cookie')
+  return parsePolicy({ path: 'privacy.md', text: `# Cookies\n\n${sentence}\n`, source: 'discovered' }, catalog).claims.filter((c) => c.kind === 'cookie')
 }
 
 /** A compact view: `subject[:vendor] {data without the phrase}`. */
 function view(sentence: string): string[] {
   return cookieClaims(sentence).map((c) => {
-    const { phrase: _phrase, ...data } = (c.data ?? {}) as Record<string, unknown>
+    const { phrase: _phrase, ...data }: Record<string, unknown> = { ...c.data }
     return `${c.subject}${c.vendor ? `:${c.vendor}` : ''} ${c.polarity} ${JSON.stringify(data)}`
   }).sort()
 }
@@ -79,7 +79,7 @@ describe('cookie claims: must not read', () => {
 })
 
 describe('cookie claims of the seed policies', () => {
-  const parse = (name: string) => parsePolicy({ path: name, text: fixture(name), source: 'test' }, seedCatalog()).claims.filter((c) => c.kind === 'cookie')
+  const parse = (name: string) => parsePolicy({ path: name, text: fixture(name), source: 'discovered' }, seedCatalog()).claims.filter((c) => c.kind === 'cookie')
   it('jeanclaude: one session cookie, no advertising trackers, no third-party analytics cookies', () => {
     const claims = parse('jeanclaude-privacy-policy.md')
     expect(claims.map((c) => `${c.line} ${c.subject}`)).toEqual(['61 cookie-denial', '61 cookie-denial', '61 cookie-limit'])

@@ -16,7 +16,7 @@ const FIXTURES = [
 ]
 
 function parse(name: string): Claim[] {
-  return parsePolicy({ path: name, text: fixture(name), source: 'test' }, catalog).claims
+  return parsePolicy({ path: name, text: fixture(name), source: 'discovered' }, catalog).claims
 }
 const row = (c: Claim) => `${c.line} ${c.kind} ${c.subject} ${c.polarity}${c.strength ? ` ${c.strength}` : ''}`
 const rows = (claims: Claim[]) => [...new Set(claims.map(row))].sort()

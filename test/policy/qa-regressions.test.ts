@@ -29,7 +29,7 @@ const replaced = new Set(QA_VENDORS.map((x) => x.id))
 const catalog = new Catalog([...SEED_VENDORS, ...EXTRA_VENDORS.filter((x) => !replaced.has(x.id)), ...QA_VENDORS].map(normalizeVendor))
 
 function parse(name: string) {
-  return parsePolicy({ path: name, text: fixture(name), source: 'test' }, catalog)
+  return parsePolicy({ path: name, text: fixture(name), source: 'discovered' }, catalog)
 }
 const row = (c: Claim) => `${c.line} ${c.subject} ${c.polarity}${c.strength ? ` ${c.strength}` : ''}`
 /** Vendor and vendor-category claims as "line subject polarity strength". */

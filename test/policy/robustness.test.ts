@@ -23,7 +23,7 @@ describe('never throws', () => {
   it('on random documents in every format', () => {
     fc.assert(
       fc.property(documentArb, fc.constantFrom(...PATHS), (text, path) => {
-        const { sentences, claims } = parsePolicy({ path, text, source: 'test' }, catalog)
+        const { sentences, claims } = parsePolicy({ path, text, source: 'discovered' }, catalog)
         const lineCount = text.split(/\r\n|\r|\n/).length
         for (const s of sentences) {
           expect(s.line).toBeGreaterThanOrEqual(1)
@@ -43,7 +43,7 @@ describe('never throws', () => {
   it('on arbitrary unicode', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(...PATHS), (text, path) => {
-        parsePolicy({ path, text, source: 'test' }, catalog)
+        parsePolicy({ path, text, source: 'discovered' }, catalog)
       }),
       { numRuns: 300, seed: 7 },
     )
@@ -85,7 +85,7 @@ describe('stays fast on adversarial input', () => {
   it.each(cases)('%s', (_name, text) => {
     for (const path of ['p.txt', 'p.md', 'p.html', 'p.tsx', 'p.vue', 'p.astro']) {
       const started = performance.now()
-      parsePolicy({ path, text, source: 'test' }, catalog)
+      parsePolicy({ path, text, source: 'discovered' }, catalog)
       expect(performance.now() - started, path).toBeLessThan(3000)
     }
   })
@@ -93,7 +93,7 @@ describe('stays fast on adversarial input', () => {
   it('parses a 1 MB policy in well under a few seconds', () => {
     const text = Array.from({ length: 60 }, () => fixture('isol8-privacy-policy.txt') + '\n' + fixture('codecloud-privacy-policy.txt')).join('\n')
     const started = performance.now()
-    const { claims } = parsePolicy({ path: 'big.txt', text, source: 'test' }, catalog)
+    const { claims } = parsePolicy({ path: 'big.txt', text, source: 'discovered' }, catalog)
     expect(performance.now() - started).toBeLessThan(5000)
     expect(claims.length).toBeGreaterThan(60 * 40)
   })

@@ -6,7 +6,7 @@ import { testCatalog } from './helpers.js'
 const catalog = testCatalog()
 
 function claims(text: string, path = 'privacy.txt'): Claim[] {
-  return parsePolicy({ path, text, source: 'test' }, catalog).claims
+  return parsePolicy({ path, text, source: 'discovered' }, catalog).claims
 }
 const vendorIds = (text: string) => [...new Set(claims(text).filter((c) => c.kind === 'vendor').map((c) => c.subject))].sort()
 /** `id:polarity` for every vendor claim of the text. */

@@ -7,10 +7,10 @@ import type { Claim } from '../../src/types/index.js'
 
 const base = { section: [], endLine: 0 }
 const claims: Claim[] = [
-  { ...base, kind: 'security', subject: 'transport', polarity: 'affirm', quote: 'All data is transmitted over HTTPS', line: 95, endLine: 95, status: 'contradicted' },
+  { ...base, kind: 'security', subject: 'transport', polarity: 'affirm', quote: 'All data is transmitted over HTTPS', line: 95, endLine: 95, data: { protocol: 'https' }, status: 'contradicted' },
   { ...base, kind: 'security', subject: 'encryption-at-rest', polarity: 'affirm', quote: 'API keys are encrypted at rest using AES-256-GCM', line: 96, endLine: 96, data: { algorithm: 'AES-256-GCM' }, status: 'confirmed', evidence: [{ file: 'lib/crypto.ts', line: 16 }] },
   { ...base, kind: 'security', subject: 'encryption-at-rest', polarity: 'affirm', quote: 'Encrypted at rest using AES-256-GCM encryption', line: 41, endLine: 41, data: { algorithm: 'AES-256-GCM' }, status: 'confirmed', evidence: [{ file: 'lib/crypto.ts', line: 16 }] },
-  { ...base, kind: 'vendor', subject: 'stripe', vendor: 'stripe', polarity: 'affirm', quote: 'We use Stripe.', line: 10, endLine: 10, status: 'confirmed', evidence: [{ file: 'package.json', line: 14 }] },
+  { ...base, kind: 'vendor', subject: 'stripe', vendor: 'stripe', polarity: 'affirm', strength: 'listed', quote: 'We use Stripe.', line: 10, endLine: 10, data: { alias: 'Stripe' }, status: 'confirmed', evidence: [{ file: 'package.json', line: 14 }] },
   { ...base, kind: 'data-practice', subject: 'retention', polarity: 'affirm', quote: 'Logs are kept for 30 days.', line: 120, endLine: 120, data: { period: '30 days' }, status: 'unverifiable' },
 ]
 

@@ -1,7 +1,7 @@
 // A cookie or tracker the product really sets that the policy's cookie promises rule out.
-import { cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies, type CookieUnit } from '../../model/cookies.js'
-import type { Claim, CookieDenialData, CookiePurpose, Location } from '../../types/index.js'
-import type { Check } from '../types.js'
+import { COOKIE_SCAN_KINDS, cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies, type CookieUnit } from '../../model/cookies.js'
+import type { ClaimAbout, CookieClaim, CookiePurpose, Location } from '../../types/index.js'
+import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
 
 const TRACKING: CookiePurpose[] = ['analytics', 'advertising']
@@ -18,14 +18,16 @@ function cookieList(unit: CookieUnit, only?: (p: string) => boolean): string {
   return names.length > 4 ? `${shown}, …` : shown
 }
 
-function quoteOf(claim: Claim): string {
-  const phrase = (claim.data as { phrase?: string } | undefined)?.phrase
+type Denial = ClaimAbout<'cookie', 'cookie-denial'>
+
+function quoteOf(claim: CookieClaim): string {
+  const phrase = claim.subject === 'cookie-names' ? undefined : claim.data.phrase
   return phrase ? `“${phrase}”` : `“${claim.quote}”`
 }
 
 /** The cookies of a unit a denial rules out, or undefined when it keeps the promise. */
-function deniedCookies(claim: Claim, unit: CookieUnit): { purposes: Array<CookiePurpose | 'unknown'>; tracker: boolean } | undefined {
-  const d = claim.data as unknown as CookieDenialData
+function deniedCookies(claim: Denial, unit: CookieUnit): { purposes: Array<CookiePurpose | 'unknown'>; tracker: boolean } | undefined {
+  const d = claim.data
   if ((d.party === 'third' || d.crossSite) && unit.party !== 'third') return undefined
   if (d.party === 'first' && unit.party !== 'first') return undefined
   if (d.what === 'cookies') {
@@ -42,8 +44,8 @@ function deniedCookies(claim: Claim, unit: CookieUnit): { purposes: Array<Cookie
 }
 
 /** Which of the denials a unit breaks is the one to cite: a pixel promise for an ad vendor, a cookie promise for an SDK's cookies. */
-function denialRank(claim: Claim, unit: CookieUnit): number {
-  const what = (claim.data as unknown as CookieDenialData).what
+function denialRank(claim: Denial, unit: CookieUnit): number {
+  const { what } = claim.data
   const order = unit.vendor?.category === 'ads' ? ['pixels', 'trackers', 'cookies'] : unit.vendor ? ['cookies', 'trackers', 'pixels'] : ['cookies', 'trackers', 'pixels']
   return order.indexOf(what)
 }
@@ -54,32 +56,31 @@ function isCoveredByPolicy(unit: CookieUnit, named: string[], vendorsSettingCook
 }
 
 /** A sentence the policy could add to disclose the unit's cookies (the fix can also be in the code). */
-export const cookieClaimMismatch: Check = {
+export const cookieClaimMismatch = defineCheck({
   meta: {
     id: 'cookie-claim-mismatch',
     description: 'A cookie or tracker the product sets that the privacy policy rules out (more cookies than promised, a denied purpose, a denied third party).',
     defaultSeverity: 'error',
-    evidence: ['cookie', 'import', 'script', 'host'],
+    evidence: COOKIE_SCAN_KINDS,
     claims: ['cookie'],
     needsPolicy: true,
   },
   run({ evidence, claims, catalog, policy, report, confirm }) {
-    const cookieClaims = claims.filter((c) => c.kind === 'cookie')
-    if (cookieClaims.length === 0) return
+    if (claims.length === 0) return
     const policyName = policy?.path ?? 'the policy'
     const scan = scanCookies(evidence, catalog)
     const units = cookieUnits(scan)
-    const denials = cookieClaims.filter((c) => c.subject === 'cookie-denial')
-    const purposeLimits = cookieClaims.filter((c) => c.subject === 'cookie-purposes')
-    const limits = cookieClaims.filter((c) => c.subject === 'cookie-limit')
-    const named = cookieClaims.filter((c) => c.subject === 'cookie-names').flatMap((c) => (c.data as { names: string[] }).names)
-    const vendorsSettingCookies = new Set(cookieClaims.filter((c) => c.subject === 'vendor-cookies' && c.vendor).map((c) => c.vendor!))
+    const denials = claims.filter((c) => c.subject === 'cookie-denial')
+    const purposeLimits = claims.filter((c) => c.subject === 'cookie-purposes')
+    const limits = claims.filter((c) => c.subject === 'cookie-limit')
+    const named = claims.filter((c) => c.subject === 'cookie-names').flatMap((c) => c.data.names)
+    const vendorsSettingCookies = new Set(claims.filter((c) => c.subject === 'vendor-cookies').map((c) => c.vendor))
     const lineage = (id: string) => catalog.lineage(id).map((v) => v.id)
 
     const hasDynamic = scan.cookies.some((c) => c.name === DYNAMIC_COOKIE)
-    const verdicts = new Map<CookieUnit, { claim: Claim; message: string; severity?: 'warning' }>()
+    const verdicts = new Map<CookieUnit, { claim: CookieClaim; message: string; severity?: 'warning' }>()
     /** Every claim some unit breaks, cited or not: none of them is confirmed. */
-    const broken = new Set<Claim>()
+    const broken = new Set<CookieClaim>()
     const label = (unit: CookieUnit) => (unit.vendor ? `${unit.vendor.name} (${unit.vendor.purpose})` : `The cookie \`${unit.cookies.map((c) => c.name).join('`, `')}\``)
     const how = (unit: CookieUnit) => (unit.vendor ? `loaded at ${where(unit.locations)}` : `set at ${where(unit.locations)}`)
 
@@ -90,15 +91,15 @@ export const cookieClaimMismatch: Check = {
         .sort((a, b) => denialRank(a.claim, unit) - denialRank(b.claim, unit) || a.claim.line - b.claim.line)
       hits.forEach((h) => broken.add(h.claim))
       if (hits.length) {
-        const { claim, hit } = hits[0] as { claim: Claim; hit: { purposes: string[]; tracker: boolean } }
+        const { claim, hit } = hits[0] as { claim: Denial; hit: { purposes: string[]; tracker: boolean } }
         const kinds = hit.purposes.filter((p) => p !== 'unknown').join(' and ')
         const cookies = cookieList(unit, (p) => hit.purposes.includes(p))
         const what = cookies ? `sets ${unit.party === 'third' ? 'third-party ' : ''}${kinds ? `${kinds} ` : ''}cookies (${cookies})` : `is ${kinds === 'advertising' ? 'an advertising tracker' : 'a tracker'}`
-        verdicts.set(unit, { claim, message: `${label(unit)}, ${how(unit)}, ${what}, but ${policyName}:${claim.line} rules out ${(claim.data as unknown as CookieDenialData).phrase || 'them'}.` })
+        verdicts.set(unit, { claim, message: `${label(unit)}, ${how(unit)}, ${what}, but ${policyName}:${claim.line} rules out ${claim.data.phrase || 'them'}.` })
         continue
       }
       for (const claim of purposeLimits) {
-        const allowed = (claim.data as { purposes: CookiePurpose[] }).purposes
+        const allowed = claim.data.purposes
         const allowedText = allowed.join(' and ').replace('strictly-necessary', 'strictly necessary')
         const off = unit.cookies.filter((c) => (c.purpose === 'analytics' || c.purpose === 'advertising') && !allowed.includes(c.purpose))
         if (off.length) {
@@ -116,7 +117,7 @@ export const cookieClaimMismatch: Check = {
     }
 
     for (const claim of limits) {
-      const max = (claim.data as { max: number }).max
+      const { max } = claim.data
       // cookies the policy accounts for elsewhere (named, or set by a vendor it says sets cookies) are not the ones counted
       const counted = units.filter((u) => u.cookies.length > 0 && !isCoveredByPolicy(u, named, vendorsSettingCookies, lineage))
       // the login session is what "one session cookie" allows; the rest, in order of appearance, are the extra ones
@@ -152,7 +153,7 @@ export const cookieClaimMismatch: Check = {
 
     // a cookie named at run time cannot be checked against a count or an "only" promise: say so, never drop it
     const dynamic = scan.cookies.find((c) => c.name === DYNAMIC_COOKIE)
-    const checkable = [...limits, ...purposeLimits, ...denials.filter((d) => (d.data as unknown as CookieDenialData).what === 'cookies' && (d.data as unknown as CookieDenialData).purposes.length === 0)]
+    const checkable: CookieClaim[] = [...limits, ...purposeLimits, ...denials.filter((d) => d.data.what === 'cookies' && d.data.purposes.length === 0)]
     if (dynamic && checkable.length) {
       const claim = checkable.sort((a, b) => a.line - b.line)[0]
       report({
@@ -170,10 +171,10 @@ export const cookieClaimMismatch: Check = {
     for (const claim of [...denials, ...purposeLimits]) {
       if (!contradicted.has(claim) && !(hasDynamic && checkable.includes(claim))) confirm(claim, [])
     }
-    for (const claim of cookieClaims.filter((c) => c.subject === 'vendor-cookies' && c.vendor)) {
-      const ids = new Set(catalog.vendors.filter((v) => lineage(v.id).includes(claim.vendor!)).map((v) => v.id))
+    for (const claim of claims.filter((c) => c.subject === 'vendor-cookies')) {
+      const ids = new Set(catalog.vendors.filter((v) => lineage(v.id).includes(claim.vendor)).map((v) => v.id))
       const at = units.filter((u) => u.vendor && ids.has(u.vendor.id) && u.cookies.length).flatMap((u) => u.locations)
       if (at.length) confirm(claim, at)
     }
   },
-}
+})

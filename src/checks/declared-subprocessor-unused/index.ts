@@ -1,13 +1,14 @@
 // A vendor the policy lists as a processor with no sign of use in the code or deployment.
-import type { Check } from '../types.js'
+import { VENDOR_USE_KINDS } from '../../model/ledger.js'
+import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
 
-export const declaredSubprocessorUnused: Check = {
+export const declaredSubprocessorUnused = defineCheck({
   meta: {
     id: 'declared-subprocessor-unused',
     description: 'A subprocessor the policy declares but the code and deployment show no use of.',
     defaultSeverity: 'note',
-    evidence: [],
+    evidence: VENDOR_USE_KINDS,
     claims: ['vendor'],
     needsPolicy: false,
   },
@@ -40,4 +41,4 @@ export const declaredSubprocessorUnused: Check = {
       }
     }
   },
-}
+})

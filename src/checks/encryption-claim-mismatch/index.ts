@@ -1,62 +1,61 @@
 // The policy promises encryption at rest (an algorithm, KMS-managed keys, a secrets store); the code encrypts
 // with something else, or nothing the code does shows the promise kept.
-import type { Claim, Evidence, Location } from '../../types/index.js'
-import { cite, compareCipher, displayCipher, locationsOf, parseCipher, where, type Comparison } from '../crypto-compare.js'
-import type { Check, CheckContext } from '../types.js'
+import type { ClaimAbout, CryptoCallEvidence, Location, SecurityClaim } from '../../types/index.js'
+import { callName, cite, compareCipher, displayCipher, locationsOf, parseCipher, where, type Comparison } from '../crypto-compare.js'
+import { VENDOR_USE_KINDS } from '../../model/ledger.js'
+import { defineCheck, type CheckContext } from '../types.js'
 
-const SUBJECTS = new Set(['encryption-at-rest', 'key-management', 'secrets-store'])
+type StorageClaim = ClaimAbout<'security', 'encryption-at-rest' | 'key-management' | 'secrets-store'>
 
-function algorithmOf(claim: Claim): string | undefined {
-  const a = claim.data?.algorithm
-  return typeof a === 'string' ? a : undefined
+function isStorageClaim(claim: SecurityClaim): claim is StorageClaim {
+  return claim.subject === 'encryption-at-rest' || claim.subject === 'key-management' || claim.subject === 'secrets-store'
 }
 
-function vendorOf(claim: Claim): string | undefined {
-  const v = claim.data?.vendor
-  return typeof v === 'string' ? v : undefined
+function algorithmOf(claim: StorageClaim): string | undefined {
+  return claim.subject === 'encryption-at-rest' ? claim.data?.algorithm : undefined
+}
+
+function vendorOf(claim: StorageClaim): string | undefined {
+  return claim.data?.vendor
 }
 
 /** Where the code uses a vendor or one of its services (KMS through `@aws-sdk/client-kms`, …). */
-function vendorLocations({ ledger, catalog }: CheckContext, vendor: string): Location[] {
+function vendorLocations({ ledger, catalog }: Pick<CheckContext, 'ledger' | 'catalog'>, vendor: string): Location[] {
   return [...ledger.used].filter(([id]) => catalog.lineage(id).some((v) => v.id === vendor)).flatMap(([, ev]) => ev.map((e) => e.location))
 }
 
-function callName(e: Evidence): string {
-  const api = String(e.data?.api ?? 'a cipher')
-  return /^create|^subtle/.test(api) ? `\`${api}\`` : api
-}
-
-export const encryptionClaimMismatch: Check = {
+export const encryptionClaimMismatch = defineCheck({
   meta: {
     id: 'encryption-claim-mismatch',
     description: 'Code encrypts with a weaker or different algorithm than the policy promises, or shows no sign of the promised encryption.',
     defaultSeverity: 'error',
-    evidence: ['crypto-call', 'import', 'dependency'],
+    // the vendor use that keeps a key-management or secrets-store promise comes from the ledger
+    evidence: ['crypto-call', ...VENDOR_USE_KINDS],
     claims: ['security'],
     needsPolicy: true,
   },
   run(context) {
     const { evidence, claims, policy, report, confirm, catalog } = context
-    const promises = claims.filter((c) => c.kind === 'security' && c.polarity === 'affirm' && SUBJECTS.has(c.subject))
+    const promises = claims.filter(isStorageClaim).filter((c) => c.polarity === 'affirm')
     if (promises.length === 0) return
-    const ciphers = evidence.filter((e) => e.kind === 'crypto-call' && !e.nonShipped && e.data?.family === 'cipher')
+    const ciphers = evidence.filter((e) => e.kind === 'crypto-call').filter((e) => !e.nonShipped && e.data.family === 'cipher')
     const withAlgorithm = promises.filter((c) => c.subject === 'encryption-at-rest' && algorithmOf(c))
     const generic = promises.filter((c) => c.subject === 'encryption-at-rest' && !algorithmOf(c))
 
     // one finding per observed algorithm (and API), with every call site
-    const groups = new Map<string, Evidence[]>()
+    const groups = new Map<string, CryptoCallEvidence[]>()
     for (const e of ciphers) {
       if (e.value === 'unknown') continue
-      const key = `${e.value}\0${e.data?.deprecated ? 'deprecated' : ''}`
+      const key = `${e.value}\0${e.data.deprecated ? 'deprecated' : ''}`
       groups.set(key, [...(groups.get(key) ?? []), e])
     }
     for (const group of groups.values()) {
-      const first = group.find((e) => e.data?.operation === 'encrypt') ?? group[0]
+      const first = group.find((e) => e.data.operation === 'encrypt') ?? group[0]
       const locations = locationsOf(group)
       const ordered = [first.location, ...locations.filter((l) => where(l) !== where(first.location))]
       const verdicts = withAlgorithm.map((c) => ({ claim: c, cmp: compareCipher(algorithmOf(c)!, first) }))
       for (const { claim, cmp } of verdicts) if (cmp.verdict === 'match') confirm(claim, locations)
-      const broken = parseCipher(first.value)?.broken !== undefined || first.data?.deprecated === true
+      const broken = parseCipher(first.value)?.broken !== undefined || first.data.deprecated === true
       // a cipher that matches (or may match) any promised algorithm keeps that promise; nothing else is compared
       const kept = verdicts.some(({ cmp }) => cmp.verdict !== 'weaker' && cmp.verdict !== 'different')
       if (verdicts.length > 0 && !kept) {
@@ -68,7 +67,7 @@ export const encryptionClaimMismatch: Check = {
           claim: worst.claim,
           alsoContradicts: verdicts.map((v) => v.claim).filter((c) => c !== worst.claim),
           suggestion: `Encrypt with ${promised} (e.g. \`createCipheriv('${promised.toLowerCase()}', key, iv)\` with a fresh IV), or correct the policy.`,
-          key: `${first.value}:${first.data?.api ?? ''}`,
+          key: `${first.value}:${first.data.api}`,
         })
       } else if (verdicts.length === 0 && broken && generic.length > 0) {
         const reason: Comparison = compareCipher('aes', first)
@@ -77,13 +76,13 @@ export const encryptionClaimMismatch: Check = {
           locations: ordered,
           claim: generic[0],
           alsoContradicts: generic.slice(1),
-          key: `${first.value}:${first.data?.api ?? ''}`,
+          key: `${first.value}:${first.data.api}`,
         })
       }
     }
 
     // a promise of "encrypted" with no algorithm is kept by any sound cipher, KMS or the AWS Encryption SDK
-    const sound = ciphers.filter((e) => e.value !== 'unknown' && !parseCipher(e.value)?.broken && !e.data?.deprecated)
+    const sound = ciphers.filter((e) => e.value !== 'unknown' && !parseCipher(e.value)?.broken && !e.data.deprecated)
     for (const claim of generic) {
       const keyManager = vendorOf(claim)
       const managed = keyManager ? vendorLocations(context, keyManager) : []
@@ -96,7 +95,7 @@ export const encryptionClaimMismatch: Check = {
       const vendor = vendorOf(claim)
       if (!vendor || (claim.subject === 'encryption-at-rest' && algorithmOf(claim))) continue
       const used = vendorLocations(context, vendor)
-      const viaSdk = vendor === 'aws-kms' ? ciphers.filter((e) => e.data?.kms === true).map((e) => e.location) : []
+      const viaSdk = vendor === 'aws-kms' ? ciphers.filter((e) => e.data.kms === true).map((e) => e.location) : []
       if (used.length || viaSdk.length) {
         confirm(claim, [...used, ...viaSdk])
         continue
@@ -124,4 +123,4 @@ export const encryptionClaimMismatch: Check = {
       }
     }
   },
-}
+})

@@ -1,28 +1,18 @@
 // A live credential committed to the repository: whoever can read the repo can use it.
-import type { Evidence, Location } from '../../types/index.js'
-import type { Check } from '../types.js'
+import type { HardcodedSecretData, Location, SecretEvidence } from '../../types/index.js'
+import { defineCheck } from '../types.js'
 
 /** The detector whose `secret` evidence this check reads (the secret-flow detector's decrypt sites are not secrets in the repo). */
 const DETECTOR = 'hardcoded-secrets'
 
-interface SecretData {
-  rule: string
-  label: string
-  vendor?: string
-  mode?: 'live' | 'test'
-  name?: string
-  fingerprint: string
-  example?: boolean
-}
-
-function describe(e: Evidence, data: SecretData): string {
+function describe(e: SecretEvidence, data: HardcodedSecretData): string {
   const mode = data.mode === 'live' ? 'live ' : data.mode === 'test' ? 'test-mode ' : ''
   const label = mode ? data.label.replace(/^an? /, `a ${mode}`) : data.label
   const name = data.name ? `, ${data.name}` : ''
   return `${label} (\`${e.value}\`${name})`
 }
 
-export const hardcodedSecret: Check = {
+export const hardcodedSecret = defineCheck({
   meta: {
     id: 'hardcoded-secret',
     description: 'A credential committed to the repository: a provider key, token, private key or password in code, config or a committed env file.',
@@ -33,21 +23,20 @@ export const hardcodedSecret: Check = {
   },
   run({ evidence, catalog, report }) {
     // one finding per secret per file, however often the file repeats it
-    const groups = new Map<string, Evidence[]>()
+    const groups = new Map<string, Array<{ e: SecretEvidence; data: HardcodedSecretData }>>()
     for (const e of evidence) {
-      if (e.kind !== 'secret' || e.detector !== DETECTOR) continue
-      const data = e.data as unknown as SecretData
+      const { data } = e
+      if (e.detector !== DETECTOR || data.role !== undefined) continue
       const generic = data.rule === 'generic-secret'
       // live keys are a leak wherever they are; test-mode keys and guessed secrets in tests, fixtures and example files are not
       if ((e.nonShipped || data.example) && (data.mode === 'test' || generic)) continue
       const key = `${e.location.file}\0${data.fingerprint}`
       if (!groups.has(key)) groups.set(key, [])
-      groups.get(key)!.push(e)
+      groups.get(key)!.push({ e, data })
     }
     for (const list of groups.values()) {
-      const first = list[0]
-      const data = first.data as unknown as SecretData
-      const locations: Location[] = list.map((e) => e.location)
+      const { e: first, data } = list[0]
+      const locations: Location[] = list.map(({ e }) => e.location)
       const where = `${first.location.file}:${first.location.line}`
       const vendor = data.vendor && catalog.get(data.vendor) ? data.vendor : undefined
       const confident = data.rule !== 'generic-secret'
@@ -64,4 +53,4 @@ export const hardcodedSecret: Check = {
       })
     }
   },
-}
+})

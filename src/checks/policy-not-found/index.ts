@@ -1,7 +1,7 @@
 // No privacy policy to hold the code to.
-import type { Check } from '../types.js'
+import { defineCheck } from '../types.js'
 
-export const policyNotFound: Check = {
+export const policyNotFound = defineCheck({
   meta: {
     id: 'policy-not-found',
     description: 'No privacy policy was found, so no claim could be checked.',
@@ -18,4 +18,4 @@ export const policyNotFound: Check = {
       key: 'policy',
     })
   },
-}
+})

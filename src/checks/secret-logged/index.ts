@@ -1,25 +1,13 @@
 // A secret that reaches a log, an error report or a thrown error's message: anyone who reads the logs (the
 // log vendor, every engineer with log access, a leaked log bucket) holds the secret.
-import { SECRETS_NOT_LOGGED, type Claim, type Evidence, type Location } from '../../types/index.js'
-import type { Check } from '../types.js'
+import { SECRETS_NOT_LOGGED, type ClaimAbout, type Location, type LogCallData } from '../../types/index.js'
+import { defineCheck } from '../types.js'
 import { lookupTable } from '../../util/table.js'
 
 /** The detector whose evidence this check reads: `log-call` flows and `secret` decrypt sites. */
 const DETECTOR = 'secret-flow'
 
-interface FlowData {
-  secret: string
-  source: 'name' | 'env' | 'decrypt' | 'getter' | 'headers' | 'constant'
-  category: string
-  origin?: string
-  from?: string
-  sourceLine: number
-  /** The file of the source when it is in another module than the sink (a helper's decrypt call). */
-  sourceFile?: string
-  sink: string
-  sinkKind: 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error'
-  via?: string
-}
+type NotLoggedPromise = ClaimAbout<'security', typeof SECRETS_NOT_LOGGED>
 
 const CATEGORY: Record<string, string> = lookupTable({
   'api-key': 'an API key', token: 'a token', password: 'a password', 'private-key': 'a private key', credential: 'a credential',
@@ -29,14 +17,14 @@ const CATEGORY: Record<string, string> = lookupTable({
 /** Kinds of secret a decrypt site yields: what a "keys are never logged" promise is about. */
 const DECRYPTED_KINDS = ['api-key', 'secret', '*']
 
-function covers(claim: Claim, flow: FlowData): boolean {
-  const kinds = (claim.data?.covers as string[] | undefined) ?? ['*']
+function covers(claim: NotLoggedPromise, flow: LogCallData): boolean {
+  const kinds: readonly string[] = claim.data.covers
   // a decrypted value is the stored secret the promise is about, whatever its variable is called
   if (flow.source === 'decrypt') return kinds.some((k) => DECRYPTED_KINDS.includes(k))
   return kinds.includes('*') || kinds.includes(flow.category)
 }
 
-function describeSecret(flow: FlowData): string {
+function describeSecret(flow: LogCallData): string {
   const what = CATEGORY[flow.category] ?? 'a secret'
   // logged under another name: `{ key: apiKey }` logs `apiKey` as `key`
   // a decrypt call or a getter with no other name is shown as the origin already
@@ -53,7 +41,7 @@ function describeSecret(flow: FlowData): string {
   }
 }
 
-function describeSink(flow: FlowData): string {
+function describeSink(flow: LogCallData): string {
   const via = flow.via ? ` through \`${flow.via}\`` : ''
   switch (flow.sinkKind) {
     case 'console': return `\`${flow.sink}\`${via}`
@@ -65,11 +53,11 @@ function describeSink(flow: FlowData): string {
 }
 
 /** "API Keys" (a heading) → "API keys": acronyms kept, other words lower-cased. */
-function nounOf(claim: Claim): string {
-  return String(claim.data?.secrets ?? 'secrets').split(/\s+/).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ')
+function nounOf(claim: NotLoggedPromise): string {
+  return claim.data.secrets.split(/\s+/).map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ')
 }
 
-export const secretLogged: Check = {
+export const secretLogged = defineCheck({
   meta: {
     id: 'secret-logged',
     description: 'A secret (API key, token, password, decrypted value, credential header) reaches a log, an error report or a thrown error message.',
@@ -79,12 +67,12 @@ export const secretLogged: Check = {
     needsPolicy: false,
   },
   run({ evidence, claims, policy, report, confirm }) {
-    const promises = claims.filter((c) => c.kind === 'security' && c.subject === SECRETS_NOT_LOGGED && c.polarity === 'affirm')
-    const cited = new Set<Claim>()
+    const promises = claims.filter((c) => c.subject === SECRETS_NOT_LOGGED).filter((c) => c.polarity === 'affirm')
+    const cited = new Set<NotLoggedPromise>()
     const policyName = policy?.path ?? 'the policy'
     for (const e of evidence) {
       if (e.kind !== 'log-call' || e.detector !== DETECTOR || e.nonShipped) continue
-      const flow = e.data as unknown as FlowData
+      const flow = e.data
       const claim = promises.find((c) => covers(c, flow))
       if (claim) cited.add(claim)
       const where = `${e.location.file}:${e.location.line}`
@@ -99,12 +87,11 @@ export const secretLogged: Check = {
     }
     // a promise backed by the code: decrypted secrets exist, the analysis followed them, none reached a sink
     const decryptSites: Location[] = evidence
-      .filter((e: Evidence) => e.kind === 'secret' && e.detector === DETECTOR && !e.nonShipped && (e.data as { role?: string } | undefined)?.role === 'decrypt-site')
+      .filter((e) => e.kind === 'secret' && e.detector === DETECTOR && !e.nonShipped && e.data.role === 'decrypt-site')
       .map((e) => e.location)
     if (decryptSites.length === 0) return
     for (const claim of promises) {
-      const kinds = (claim.data?.covers as string[] | undefined) ?? ['*']
-      if (!cited.has(claim) && kinds.some((k) => DECRYPTED_KINDS.includes(k))) confirm(claim, decryptSites)
+      if (!cited.has(claim) && claim.data.covers.some((k) => DECRYPTED_KINDS.includes(k))) confirm(claim, decryptSites)
     }
   },
-}
+})

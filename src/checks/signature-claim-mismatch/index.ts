@@ -1,25 +1,19 @@
 // The policy says how payloads are signed (HMAC-SHA256, Ed25519); the code signs another way.
-import type { Claim, Evidence } from '../../types/index.js'
-import { cite, compareSignature, displayCipher, locationsOf, isNonSigningContext, where } from '../crypto-compare.js'
-import type { Check } from '../types.js'
+import type { ClaimAbout, CryptoCallEvidence } from '../../types/index.js'
+import { callName, cite, compareSignature, displayCipher, locationsOf, isNonSigningContext, where } from '../crypto-compare.js'
+import { defineCheck } from '../types.js'
 
-function algorithmOf(claim: Claim): string | undefined {
-  const a = claim.data?.algorithm
-  return typeof a === 'string' ? a : undefined
-}
-
-function callName(e: Evidence): string {
-  const api = String(e.data?.api ?? 'a signing call')
-  return /^create|^subtle/.test(api) ? `\`${api}\`` : api
+function algorithmOf(claim: ClaimAbout<'security', 'signature'>): string | undefined {
+  return claim.data?.algorithm
 }
 
 /** One-time passwords (HOTP/TOTP use HMAC-SHA1 by standard) and key derivation are not message signing. */
-function isSigning(e: Evidence): boolean {
-  const context = `${e.location.file} ${String(e.data?.context ?? '')}`
+function isSigning(e: CryptoCallEvidence): boolean {
+  const context = `${e.location.file} ${e.data.context ?? ''}`
   return !isNonSigningContext(context)
 }
 
-export const signatureClaimMismatch: Check = {
+export const signatureClaimMismatch = defineCheck({
   meta: {
     id: 'signature-claim-mismatch',
     description: 'Code signs payloads with a weaker or different algorithm than the signature scheme the policy promises.',
@@ -29,14 +23,14 @@ export const signatureClaimMismatch: Check = {
     needsPolicy: true,
   },
   run({ evidence, claims, policy, report, confirm }) {
-    const promises = claims.filter((c) => c.kind === 'security' && c.subject === 'signature' && c.polarity === 'affirm')
+    const promises = claims.filter((c) => c.subject === 'signature').filter((c) => c.polarity === 'affirm')
     if (promises.length === 0) return
-    const signing = evidence.filter((e) => e.kind === 'crypto-call' && !e.nonShipped && ['mac', 'keyed-hash', 'signature'].includes(String(e.data?.family)) && isSigning(e))
+    const signing = evidence.filter((e) => !e.nonShipped && ['mac', 'keyed-hash', 'signature'].includes(e.data.family) && isSigning(e))
     const withAlgorithm = promises.filter((c) => algorithmOf(c))
 
-    const groups = new Map<string, Evidence[]>()
+    const groups = new Map<string, CryptoCallEvidence[]>()
     for (const e of signing) {
-      const key = `${e.data?.family}\0${e.value}`
+      const key = `${e.data.family}\0${e.value}`
       groups.set(key, [...(groups.get(key) ?? []), e])
     }
     let compared = 0
@@ -45,14 +39,14 @@ export const signatureClaimMismatch: Check = {
       const locations = locationsOf(group)
       const verdicts = withAlgorithm
         .map((claim) => ({ claim, cmp: compareSignature(algorithmOf(claim)!, first) }))
-        .filter((v): v is { claim: Claim; cmp: NonNullable<typeof v.cmp> } => v.cmp !== undefined)
+        .filter((v): v is { claim: typeof v.claim; cmp: NonNullable<typeof v.cmp> } => v.cmp !== undefined)
       if (verdicts.length) compared++
       for (const { claim, cmp } of verdicts) if (cmp.verdict === 'match') confirm(claim, locations)
       const kept = verdicts.some(({ cmp }) => cmp.verdict !== 'weaker' && cmp.verdict !== 'different')
       if (verdicts.length === 0 || kept) continue
       const worst = verdicts.find(({ cmp }) => cmp.verdict === 'weaker') ?? verdicts[0]
       const promised = algorithmOf(worst.claim)!
-      const what = first.data?.family === 'keyed-hash' ? `a keyed ${displayCipher(first.value)} hash` : displayCipher(first.value)
+      const what = first.data.family === 'keyed-hash' ? `a keyed ${displayCipher(first.value)} hash` : displayCipher(first.value)
       report({
         message: `${callName(first)} at ${where(first.location)} signs with ${what}, but ${cite(policy?.path, worst.claim)}: ${worst.cmp.reason}.`,
         locations,
@@ -61,7 +55,7 @@ export const signatureClaimMismatch: Check = {
         suggestion: /^HMAC-/i.test(promised)
           ? `Sign with \`createHmac('${promised.slice(5).toLowerCase().replace('-', '')}', secret)\` as promised, or correct the policy (receivers verify with what it says).`
           : `Sign with ${promised} as promised, or correct the policy.`,
-        key: `${first.data?.family}:${first.value}`,
+        key: `${first.data.family}:${first.value}`,
       })
     }
 
@@ -80,4 +74,4 @@ export const signatureClaimMismatch: Check = {
       }
     }
   },
-}
+})

@@ -1,29 +1,29 @@
 // Where the policy lists its cookies by name: a cookie the product sets that the list lacks.
-import { cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies } from '../../model/cookies.js'
+import { COOKIE_SCAN_KINDS, cookieSentence, cookieUnits, DYNAMIC_COOKIE, isNamed, scanCookies } from '../../model/cookies.js'
 import type { Location } from '../../types/index.js'
-import type { Check } from '../types.js'
+import { defineCheck } from '../types.js'
 
 function where(locations: Location[]): string {
   const first = locations[0]
   return first ? `${first.file}:${first.line}${locations.length > 1 ? ` (and ${locations.length - 1} more)` : ''}` : ''
 }
 
-export const undeclaredCookie: Check = {
+export const undeclaredCookie = defineCheck({
   meta: {
     id: 'undeclared-cookie',
     description: 'A cookie the product sets that is missing from the cookies the privacy policy lists by name.',
     defaultSeverity: 'warning',
-    evidence: ['cookie', 'import', 'script', 'host'],
+    evidence: COOKIE_SCAN_KINDS,
     claims: ['cookie'],
     needsPolicy: true,
   },
   run({ evidence, claims, catalog, policy, report, confirm }) {
-    const lists = claims.filter((c) => c.kind === 'cookie' && c.subject === 'cookie-names')
+    const lists = claims.filter((c) => c.subject === 'cookie-names')
     if (lists.length === 0) return
-    const named = lists.flatMap((c) => (c.data as { names: string[] }).names)
+    const named = lists.flatMap((c) => c.data.names)
     const list = lists[0]
     const policyName = policy?.path ?? 'the policy'
-    const vendorsSettingCookies = new Set(claims.filter((c) => c.kind === 'cookie' && c.subject === 'vendor-cookies' && c.vendor).map((c) => c.vendor!))
+    const vendorsSettingCookies = new Set(claims.filter((c) => c.subject === 'vendor-cookies').map((c) => c.vendor))
     const scan = scanCookies(evidence, catalog)
     const listed = `${policyName}:${list.line} (${[...new Set(named)].slice(0, 6).join(', ')})`
     const found: Location[] = []
@@ -66,4 +66,4 @@ export const undeclaredCookie: Check = {
     }
     for (const claim of lists) if (found.length) confirm(claim, found)
   },
-}
+})

@@ -1,7 +1,8 @@
 // A vendor the product uses that its policy does not declare.
 import type { Evidence, Location, Vendor } from '../../types/index.js'
+import { VENDOR_USE_KINDS } from '../../model/ledger.js'
 import { evidenceLocations } from '../../model/locations.js'
-import type { Check } from '../types.js'
+import { defineCheck } from '../types.js'
 import { compareText } from '../../util/order.js'
 
 export function describeEvidence(e: Evidence): string {
@@ -22,12 +23,12 @@ export function suggestedSentence(vendor: Vendor): string {
   return `We use ${who} for ${vendor.purpose}.${link}`
 }
 
-export const undeclaredSubprocessor: Check = {
+export const undeclaredSubprocessor = defineCheck({
   meta: {
     id: 'undeclared-subprocessor',
     description: 'A vendor the code or deployment uses that the privacy policy does not declare.',
     defaultSeverity: 'error',
-    evidence: ['dependency', 'import', 'host', 'script', 'env', 'config'],
+    evidence: VENDOR_USE_KINDS,
     claims: ['vendor', 'vendor-category'],
     needsPolicy: true,
   },
@@ -53,4 +54,4 @@ export const undeclaredSubprocessor: Check = {
       }
     }
   },
-}
+})

@@ -2,12 +2,10 @@
 // (createCipheriv, createHmac, …), WebCrypto (subtle.encrypt, subtle.importKey, …), crypto-js, jose JWE and
 // the AWS Encryption SDK. Evidence kind `crypto-call`; the security checks compare it with the policy.
 import { ts } from 'ts-morph'
-import type { Location } from '../../types/index.js'
+import type { CryptoCallData, CryptoFamily, CryptoOperation, Location } from '../../types/index.js'
 import type { CodeDetector } from '../engine.js'
 import { unwrap as unwrapExpression } from '../../syntax/ast.js'
 import { lookupTable } from '../../util/table.js'
-
-export type CryptoFamily = 'cipher' | 'mac' | 'keyed-hash' | 'signature'
 
 /** How an algorithm argument resolved: a value, an import to look up across files, or nothing static. */
 type Resolved = { value: string } | { import: { importer: string; module: string; name: string } } | undefined
@@ -72,7 +70,7 @@ interface PendingImport {
   normalize: Normalizer
   location: Location
   nonShipped: boolean
-  data: Record<string, unknown>
+  data: CryptoCallData
 }
 
 /** An exported constant is worth recording only when it could be an algorithm name. */
@@ -190,7 +188,7 @@ export const cryptoDetector: CodeDetector = {
       return out
     }
 
-    const emitAlgorithm = (node: ts.Node, family: CryptoFamily, api: string, operation: string, resolved: Resolved, normalize: Normalizer, extra: Record<string, unknown> = {}) => {
+    const emitAlgorithm = (node: ts.Node, family: CryptoFamily, api: string, operation: CryptoOperation, resolved: Resolved, normalize: Normalizer, extra: Pick<CryptoCallData, 'deprecated' | 'passphrase' | 'kms'> = {}) => {
       const context = enclosingName(node)
       const data = { api, family, operation, ...(context ? { context } : {}), ...extra }
       if (resolved && 'import' in resolved) {
@@ -287,7 +285,7 @@ export const cryptoDetector: CodeDetector = {
       }
     }
     const pendingHmacSign: ts.CallExpression[] = []
-    const pendingAes: Array<{ call: ts.CallExpression; method: string; mode: string }> = []
+    const pendingAes: Array<{ call: ts.CallExpression; method: 'encrypt' | 'decrypt'; mode: string }> = []
 
     const cryptoJsRoot = (expr: ts.Expression | undefined): string | undefined => {
       if (!expr) return undefined

@@ -5,7 +5,8 @@
 // Evidence kind `region`, value the code; data/regions.yaml says where it is.
 import { ts } from 'ts-morph'
 import { loadRegionTable, type RegionInfo, type RegionTable } from '../../catalog/regions.js'
-import type { CodeDetector, ConfigDetector, EvidenceInput } from '../engine.js'
+import type { RegionEvidence, RegionSource } from '../../types/index.js'
+import type { CodeDetector, ConfigDetector } from '../engine.js'
 import { bareHost, findUrls } from '../urls.js'
 
 /** AWS and GCP codes look like nothing else: matched as a whole literal anywhere. */
@@ -18,9 +19,7 @@ const LOCATION_NAME = /^(?:location|gcp_?location|azure_?location)$/i
 const TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/gi
 const REGION_FLAG = /--regions?[=\s]+([A-Za-z0-9,-]+)/g
 
-type Source = 'code' | 'config-key' | 'flag' | 'host'
-
-function regionEvidence(table: RegionTable, region: RegionInfo, source: Source): Omit<EvidenceInput, 'node' | 'pos' | 'line' | 'column'> {
+function regionEvidence(table: RegionTable, region: RegionInfo, source: RegionSource): Omit<RegionEvidence, 'location' | 'detector'> {
   return {
     kind: 'region',
     value: region.code,
@@ -181,7 +180,7 @@ export const regionConfigDetector: ConfigDetector = {
     const table = loadRegionTable()
     /** A region list opened on a key line and continued on the lines below (`regions:` then `- fra1`, or `[` … `]`). */
     let openList: { indent: number; bracket: boolean } | undefined
-    const emitTokens = (text: string, line: number, offset: number, source: Source, location = false) => {
+    const emitTokens = (text: string, line: number, offset: number, source: RegionSource, location = false) => {
       for (const m of text.matchAll(TOKEN)) {
         const region = lookupRegionValue(table, m[0], location)
         if (region) emit({ ...regionEvidence(table, region, source), line, column: offset + (m.index ?? 0) + 1 })

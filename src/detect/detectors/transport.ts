@@ -3,7 +3,8 @@
 // a Strict-Transport-Security header). Local, private and reserved hosts and identifier URLs (XML namespaces,
 // JSON Schema ids, licences) are not endpoints and give no evidence. Evidence kind `transport`, value the host.
 import { ts } from 'ts-morph'
-import type { CodeDetector, ConfigDetector, EvidenceInput } from '../engine.js'
+import type { TransportEvidence } from '../../types/index.js'
+import type { CodeDetector, ConfigDetector } from '../engine.js'
 import { findUrls, isIdentifierHost, isLocalHost, redactUrl, type FoundUrl } from '../urls.js'
 import { loadedUrlsInMarkup, owningName } from './hosts.js'
 import { lookupTable } from '../../util/table.js'
@@ -23,7 +24,7 @@ export function endpointOf(url: FoundUrl): { secure: boolean } | undefined {
   return { secure }
 }
 
-function evidenceFor(url: FoundUrl, secure: boolean): Omit<EvidenceInput, 'pos' | 'line' | 'column' | 'node'> {
+function evidenceFor(url: FoundUrl, secure: boolean): Omit<TransportEvidence, 'location' | 'detector'> {
   return { kind: 'transport', value: url.host, reason: secure ? 'tls-url' : 'plaintext-url', data: { scheme: url.scheme, url: redactUrl(url.url), secure } }
 }
 

@@ -7,8 +7,9 @@ import type { Bindings, ImportBinding } from '../bindings.js'
 import type { CompiledModels, CompiledSink } from './compiled.js'
 import { calleeName } from './analysis.js'
 import { short, type ImportRef } from './values.js'
+import type { SinkKind } from '../../types/index.js'
 
-export type SinkKind = 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error'
+export type { SinkKind }
 
 /** How a logger came to be: made here, imported (resolved after the walk), an instance import, or only so named. */
 export interface LoggerRef {

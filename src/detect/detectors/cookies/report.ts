@@ -13,7 +13,7 @@ export function emitCookie(f: CookieFile, node: ts.Node, name: string, data: Coo
   const key = `${f.context.locate(node).line}\0${name}`
   if (f.emitted.has(key)) return
   f.emitted.add(key)
-  f.context.emit({ kind: 'cookie', value: name, reason: `cookie-${data.api}`, node, data: data as unknown as Record<string, unknown> })
+  f.context.emit({ kind: 'cookie', value: name, reason: `cookie-${data.api}`, node, data })
 }
 
 /** A session library's cookie: server side, strictly necessary, one login session with the others of its `group`. */
