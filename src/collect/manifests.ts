@@ -117,7 +117,7 @@ export function parseLockfile(file: string, text: string): ResolvedVersions {
     return out
   }
   if (file.endsWith('pnpm-lock.yaml')) {
-    const data = parseYaml(text) as { importers?: Record<string, Record<string, Record<string, { version?: string } | string>>>; dependencies?: Record<string, unknown> } | null
+    const data = parseYaml(pnpmSections(text)) as { importers?: Record<string, Record<string, Record<string, { version?: string } | string>>>; dependencies?: Record<string, unknown> } | null
     if (!data || typeof data !== 'object') throw new Error('not a pnpm lockfile')
     const importers = data.importers ?? { '.': data as unknown as Record<string, Record<string, { version?: string } | string>> }
     for (const [dir, importer] of Object.entries(importers)) {
@@ -145,6 +145,29 @@ export function parseLockfile(file: string, text: string): ResolvedVersions {
     return out
   }
   return out
+}
+
+const PNPM_SECTIONS = new Set(['importers', ...DEPENDENCY_KINDS])
+
+/**
+ * The top-level sections of a pnpm lockfile that say which versions the manifests resolved to: `importers` (a
+ * workspace, lockfile v6+), or the dependency lists of a single project (v5). The rest (`packages`, `snapshots`) is
+ * most of the file and most of its parse: on a real monorepo's 730 kB lockfile, parsing it all took longer than
+ * walking the repo. A file with no top-level key at all is handed over whole, for the parser to say what is wrong.
+ */
+function pnpmSections(text: string): string {
+  const keep: string[] = []
+  let keeping = false
+  let sawKey = false
+  for (const line of text.split('\n')) {
+    const top = /^([A-Za-z][\w-]*):/.exec(line)
+    if (top) {
+      sawKey = true
+      keeping = PNPM_SECTIONS.has(top[1])
+    }
+    if (keeping) keep.push(line.endsWith('\r') ? line.slice(0, -1) : line)
+  }
+  return sawKey ? keep.join('\n') || '{}' : text
 }
 
 /** Attaches lockfile versions to manifest dependencies: the manifest's own folder first, then the root's. */
