@@ -1,12 +1,13 @@
-// `npm run schemas`: writes schema/report.schema.json and schema/config.schema.json from the TypeBox definitions the
-// code's types derive from (src/core/schemas.ts, built into dist/). test/core/schemas.test.ts fails while they differ.
+// `npm run schemas`: writes schema/report.schema.json, schema/config.schema.json and data/vendors/schema.json from the
+// TypeBox definitions the code's types derive from (src/core/schemas.ts, built into dist/). test/core/schemas.test.ts
+// fails while they differ.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PUBLISHED_SCHEMAS, renderSchema } from '../dist/core/schemas.js'
 
-const dir = fileURLToPath(new URL('../schema/', import.meta.url))
+const root = fileURLToPath(new URL('..', import.meta.url))
 for (const published of PUBLISHED_SCHEMAS) {
-  writeFileSync(path.join(dir, published.file), renderSchema(published))
-  console.log(`wrote schema/${published.file}`)
+  writeFileSync(path.join(root, published.file), renderSchema(published))
+  console.log(`wrote ${published.file}`)
 }

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv'
 // a static import, not a runtime require: the Action's bundle must carry the dataset (it runs without node_modules)
 import thirdPartyWeb from 'third-party-web'
 import { parse as parseYaml } from 'yaml'
-import type { CookielessOption, Vendor, VendorCategory } from '../types/index.js'
+import type { CookielessOption, Vendor, VendorCategory, VendorInput, VendorListField } from '../types/index.js'
 import { readCompiled, type VendorSource } from './compiled.js'
 import { compileSecretFormats, secretFormatIssues, type SecretFormat } from './secret-formats.js'
 import { lookupTable } from '../util/table.js'
@@ -31,11 +31,15 @@ export interface CatalogIssue {
   message: string
 }
 
-/** A partial vendor as written in YAML: optional lists default to []. */
-export type VendorInput = Partial<Vendor> & Pick<Vendor, 'id' | 'name' | 'aliases' | 'category' | 'purpose' | 'privacyUrl'>
+export type { VendorInput }
 
-const LIST_FIELDS = ['packages', 'excludePackages', 'browserPackages', 'deployPackages', 'hosts', 'urls', 'env', 'configFiles', 'configPatterns', 'cookies', 'lookalikes', 'secrets', 'globals', 'components', 'cookieless'] as const
+// an object, not an array, so that the compiler names a list the type has and this lacks
+const LIST_FIELDS = Object.keys({
+  packages: true, excludePackages: true, browserPackages: true, deployPackages: true, hosts: true, urls: true, env: true, configFiles: true,
+  configPatterns: true, cookies: true, lookalikes: true, secrets: true, globals: true, components: true, cookieless: true,
+} satisfies Record<VendorListField, true>) as VendorListField[]
 
+/** A vendor as written in its file, with the lists it leaves out as []. */
 export function normalizeVendor(input: VendorInput): Vendor {
   const vendor = { ...input } as Vendor
   for (const field of LIST_FIELDS) (vendor as unknown as Record<string, unknown[]>)[field] = [...((input[field] as unknown[]) ?? [])]

@@ -1,13 +1,15 @@
-// The JSON schemas privaudit publishes in schema/, generated from the TypeBox definitions the code's types derive
-// from: `npm run schemas` writes them, and a test fails while a committed file differs from what this generates.
+// The JSON schemas privaudit publishes (schema/, and the vendor catalog's), generated from the TypeBox definitions the
+// code's types derive from: `npm run schemas` writes them, and a test fails while a committed file differs from what
+// this generates.
 import type { TSchema } from 'typebox'
 import { CONFIG_SCHEMA } from '../collect/config.js'
 import {
   ClaimSchema, FileSchema, FindingSchema, LocationSchema, QuoteSchema, REPORT_SCHEMA, SeveritySchema, SkippedFileSchema,
 } from '../types/index.js'
+import { VENDOR_SCHEMA } from '../types/vendor.js'
 
 interface Published {
-  /** The file's name in schema/. */
+  /** Where it is published, from the repo's root. */
   file: string
   schema: TSchema
   /** Parts the schema repeats, defined once under `definitions` and referred to by name. */
@@ -16,11 +18,12 @@ interface Published {
 
 export const PUBLISHED_SCHEMAS: readonly Published[] = [
   {
-    file: 'report.schema.json',
+    file: 'schema/report.schema.json',
     schema: REPORT_SCHEMA,
     definitions: { severity: SeveritySchema, file: FileSchema, location: LocationSchema, quote: QuoteSchema, fileReason: SkippedFileSchema, claim: ClaimSchema, finding: FindingSchema },
   },
-  { file: 'config.schema.json', schema: CONFIG_SCHEMA, definitions: {} },
+  { file: 'schema/config.schema.json', schema: CONFIG_SCHEMA, definitions: {} },
+  { file: 'data/vendors/schema.json', schema: VENDOR_SCHEMA, definitions: {} },
 ]
 
 const HEADER = ['$schema', '$id', 'title', 'description']
