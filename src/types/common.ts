@@ -40,6 +40,9 @@ export type Location = Static<typeof LocationSchema>
 export const SkippedFileSchema = closed({ file: FileSchema, reason: Type.String({ minLength: 1 }) })
 export type SkippedFile = Static<typeof SkippedFileSchema>
 
+/** A vendor's id (and a secret format's): a lowercase slug, also the vendor's file name. */
+export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$'
+
 export const CookiePurposeSchema = Type.Enum(['strictly-necessary', 'functional', 'analytics', 'advertising'])
 export type CookiePurpose = Static<typeof CookiePurposeSchema>
 

@@ -3,11 +3,11 @@
 import Type, { type Static } from 'typebox'
 import { ReportClaimSchema } from './claims.js'
 import {
-  closed, CookiePurposeSchema, EvidenceKindSchema, FileSchema, LineSchema, LocationSchema, SeveritySchema, SkippedFileSchema, VendorCategorySchema,
+  closed, CookiePurposeSchema, EvidenceKindSchema, FileSchema, LineSchema, LocationSchema, SeveritySchema, SkippedFileSchema, SLUG_PATTERN, VendorCategorySchema,
 } from './common.js'
 
 const Count = Type.Integer({ minimum: 0 })
-const VendorId = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' })
+const VendorId = Type.String({ pattern: SLUG_PATTERN })
 
 /** A policy sentence a finding or a vendor cites. */
 export const QuoteSchema = closed({ line: LineSchema, quote: Type.String() })

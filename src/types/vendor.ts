@@ -3,11 +3,10 @@
 // from the definitions. Nothing at run time imports this module (types/index.ts re-exports its types only): the
 // build's compiled catalog is already validated, so a run never builds these schemas.
 import Type, { type Static } from 'typebox'
-import { closed, CookiePurposeSchema, VendorCategorySchema } from './common.js'
+import { closed, CookiePurposeSchema, SLUG_PATTERN, VendorCategorySchema } from './common.js'
 
 const described = (description?: string) => (description === undefined ? {} : { description })
-/** A vendor's id, or a secret format's: a lowercase slug. */
-const slug = (description?: string) => Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', ...described(description) })
+const slug = (description?: string) => Type.String({ pattern: SLUG_PATTERN, ...described(description) })
 const Identifier = Type.String({ pattern: '^[A-Za-z_$][\\w$]*$' })
 const Strings = (description?: string) => Type.Array(Type.String(), described(description))
 const HttpsUrl = Type.String({ pattern: '^https://' })
