@@ -10,7 +10,7 @@ import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfm } from 'micromark-extension-gfm'
 import { mdxjs } from 'micromark-extension-mdxjs'
 import { BlockBuilder, PSEUDO_HEADING_LEVEL, type PolicyBlock } from './blocks.js'
-import { extractHtml, HIDDEN_TAGS, stripJsxExpressions } from './html.js'
+import { decodeEntities, extractHtml, HIDDEN_TAGS } from './html.js'
 import { extractPlainText, isTitleText } from './parse-text.js'
 
 /**
@@ -140,6 +140,28 @@ function isHiddenElement(name: string | null): boolean {
   return HIDDEN_TAGS.has(lower) || lower === 'script' || lower === 'style'
 }
 
+/**
+ * The text an MDX expression shows, read from the tree MDX's own parser (acorn) built: its string
+ * literals, template text and JSX text in source order, one space apart. Comments and code render nothing.
+ */
+function renderedStrings(program: unknown): string {
+  const parts: string[] = []
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item)
+      return
+    }
+    if (typeof value !== 'object' || value === null) return
+    const node = value as { type?: unknown; value?: unknown; [key: string]: unknown }
+    if (node.type === 'Literal' && typeof node.value === 'string') parts.push(node.value)
+    else if (node.type === 'TemplateElement') parts.push((node.value as { cooked?: string | null; raw: string }).cooked ?? (node.value as { raw: string }).raw)
+    else if (node.type === 'JSXText' && typeof node.value === 'string') parts.push(decodeEntities(node.value, true))
+    else for (const key in node) if (key !== 'loc' && key !== 'range') visit(node[key])
+  }
+  visit(program)
+  return parts.join(' ')
+}
+
 function plainText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value
   return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : ''
@@ -234,7 +256,7 @@ class MarkdownReader {
         case 'mdxTextExpression':
         case 'mdxFlowExpression':
           // `{'Stripe'}` renders its string; `{props.date}` and `{/* notes */}` render nothing readable
-          this.text(stripJsxExpressions(`{${node.value}}`, { depth: 0 }), node.position)
+          if (node.data?.estree) this.text(renderedStrings(node.data.estree), node.position)
           break
         case 'mdxJsxTextElement':
           if (!isHiddenElement(node.name)) this.phrasing(node.children)

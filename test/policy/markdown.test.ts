@@ -114,6 +114,24 @@ describe('MDX', () => {
     expect(vendorsOf('privacy.mdx', mdx)).toEqual(['10 vercel', '16 neon'])
   })
 
+  it('reads the string an expression renders, not a comment, a prop or code in braces', () => {
+    const page = [
+      "Payments go through {'Stripe'} {/* not Paddle */}.", //      1
+      '', //                                                        2
+      'Updated {props.date}; errors go to {`Sentry`}.', //          3
+      '', //                                                        4
+      "{/* We used Mixpanel until 2023. */}", //                    5
+      '', //                                                        6
+      '<Note>Our email provider is {"Resend"}.</Note>', //          7
+    ].join('\n')
+    expect(shape(extractPolicyText('p.mdx', page))).toEqual([
+      ['p', 'Payments go through Stripe .', 1, 1],
+      ['p', 'Updated ; errors go to Sentry.', 3, 3],
+      ['p', 'Our email provider is Resend.', 7, 7],
+    ])
+    expect(vendorsOf('p.mdx', page)).toEqual(['1 stripe', '3 sentry', '7 resend'])
+  })
+
   it('reads MDX that does not compile as Markdown, still without its import/export paragraph', () => {
     // an HTML comment and `<3` are syntax errors to MDX; the laxer pipelines that accept them render the rest
     const broken = "import posthog from 'posthog-js'\n\n# Privacy\n\n<!-- Heap -->\nWe <3 Neon.\n"
@@ -160,6 +178,16 @@ describe('GFM tables', () => {
   it('lists the Vendor column and only mentions a vendor in another column', () => {
     expect(parsePolicy({ path: 'p.md', text: md, source: 'discovered' }, catalog).claims.filter((c) => c.kind === 'vendor').map((c) => `${c.line} ${c.subject} ${c.strength}`))
       .toEqual(['5 stripe listed', '6 aws mentioned', '6 resend listed', '7 neon listed'])
+  })
+
+  it('takes the row above |---| for the header even when no cell names a vendor column', () => {
+    const plain = '| Purpose | Where |\n| --- | --- |\n| Payments | Stripe |\n| Email | Resend |'
+    const blocks = extractPolicyText('p.md', plain)
+    expect(blocks.map((b) => b.row!.header)).toEqual([true, false, false])
+    expect(cells(blocks)).toEqual([
+      ['Payments — Stripe', 'Payments', ['Stripe']],
+      ['Email — Resend', 'Email', ['Resend']],
+    ])
   })
 
   it('numbers an HTML table inside the Markdown after the Markdown ones', () => {
@@ -233,6 +261,19 @@ describe('inline markup reads as its text', () => {
     expect(shape(extractPolicyText('p.md', md))).toEqual([
       ['p', 'We use Stripe, PostHog, Heap, Neon, and Sentry and https://vercel.com; the Clerk logo. The user_id, 2 * 3 and a_b_c stay as written, *literally*; 234 is emphasis.', 1, 3],
     ])
+  })
+
+  it('keeps code spans as written: underscores, braces and angle brackets in them are no markup', () => {
+    // the line-based reader took `__` for bold, `{…}` for an MDX expression and `<id>` for a tag
+    const md = 'Logs go to `events__v1` at `/status/<id>` with `{ vendor: "Tinybird" }`.'
+    for (const path of ['p.md', 'p.mdx']) {
+      expect(extractPolicyText(path, md).map((b) => b.text), path).toEqual(['Logs go to events__v1 at /status/<id> with { vendor: "Tinybird" }.'])
+    }
+  })
+
+  it("reads no text out of a {/* comment */}, not even after an apostrophe in it", () => {
+    const mdx = "{/* the image's real size; 'Heap' */}\n\nWe use Stripe {ok ? `Neon` : <b>Fly.io &amp; co</b>}.\n"
+    expect(shape(extractPolicyText('p.mdx', mdx))).toEqual([['p', 'We use Stripe Neon Fly.io & co.', 3, 3]])
   })
 
   it('keeps a hard line break as a line break, so the lines after it stay right', () => {
