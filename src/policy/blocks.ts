@@ -218,6 +218,26 @@ export class BlockBuilder {
     this.blocks.push(block)
   }
 
+  /**
+   * Takes blocks parsed from a piece of the document (an HTML block in Markdown): their lines move
+   * down by `lineOffset`, their tables are numbered after the `tables` this document has. Returns
+   * the tables it has now.
+   */
+  adopt(blocks: PolicyBlock[], lineOffset: number, tables: number): number {
+    this.close()
+    let last = tables
+    for (const block of blocks) {
+      block.line += lineOffset
+      block.endLine += lineOffset
+      if (block.row) {
+        block.row.table += tables
+        last = Math.max(last, block.row.table)
+      }
+      this.blocks.push(block)
+    }
+    return last
+  }
+
   finish(): PolicyBlock[] {
     this.close()
     return this.blocks

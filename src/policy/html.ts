@@ -1,7 +1,7 @@
 // HTML (and, as a fallback, broken JSX) to text blocks with a single forward scan: no DOM, no
 // backtracking regexes, so malformed or huge pages cost linear time and never throw.
+import { decodeHTML, decodeHTMLStrict } from 'entities/decode'
 import { BlockBuilder, countNewlines, type PolicyBlock } from './blocks.js'
-import { lookupTable } from '../util/table.js'
 
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -18,30 +18,18 @@ export const HIDDEN_TAGS = new Set(['head', 'noscript', 'template', 'svg', 'math
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 const MAX_STACK = 256
 
-const NAMED_ENTITIES: Record<string, string> = lookupTable({
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwsp: '',
-  zwnj: '', zwj: '', mdash: '—', ndash: '–', hyphen: '-', minus: '-', lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“',
-  rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', hellip: '…', bull: '•', middot: '·',
-  copy: '©', reg: '®', trade: '™', sect: '§', para: '¶', deg: '°', euro: '€', pound: '£', yen: '¥', cent: '¢',
-  times: '×', divide: '÷', larr: '←', rarr: '→', harr: '↔', check: '✓', dagger: '†', Dagger: '‡', prime: '′',
-  eacute: 'é', egrave: 'è', ecirc: 'ê', euml: 'ë', aacute: 'á', agrave: 'à', acirc: 'â', auml: 'ä', aring: 'å',
-  iacute: 'í', igrave: 'ì', icirc: 'î', iuml: 'ï', oacute: 'ó', ograve: 'ò', ocirc: 'ô', ouml: 'ö', oslash: 'ø',
-  uacute: 'ú', ugrave: 'ù', ucirc: 'û', uuml: 'ü', ccedil: 'ç', ntilde: 'ñ', szlig: 'ß', Eacute: 'É', Auml: 'Ä',
-  Ouml: 'Ö', Uuml: 'Ü', Ccedil: 'Ç', aelig: 'æ', AElig: 'Æ', oelig: 'œ',
-})
+/** A character reference as the tokenizer sees it: the name runs on (the decoder takes the longest entity it knows). */
+const REFERENCE = /&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)/g
 
-/** Decodes character references; a decoded line break becomes a space so line numbers hold. */
-export function decodeEntities(text: string): string {
+/**
+ * Decodes character references as a browser does in text: legacy ones without `;` too (`&copy 2024`).
+ * `strict` takes only those ending in `;`, as JSX text does. A decoded line break or control
+ * character becomes a space, so the lines of the text still match the source's.
+ */
+export function decodeEntities(text: string, strict = false): string {
   if (!text.includes('&')) return text
-  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
-    if (ref.charCodeAt(0) === 35) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' '
-      const ch = String.fromCodePoint(code)
-      return /[\n\r\u2028\u2029\u0000-\u001f]/.test(ch) ? ' ' : ch
-    }
-    return NAMED_ENTITIES[ref] ?? NAMED_ENTITIES[ref.toLowerCase()] ?? whole
-  })
+  const decode = strict ? decodeHTMLStrict : decodeHTML
+  return text.replace(REFERENCE, (ref) => decode(ref).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' '))
 }
 
 export interface HtmlOptions {
@@ -157,188 +145,216 @@ function dropExpressionTail(chunk: string): string {
 }
 
 export function extractHtml(text: string, options: HtmlOptions = {}): PolicyBlock[] {
-  const jsx = options.jsx ?? false
-  const template = options.template
-  // both take `{…}` expressions in text and may hide a `>` in braces inside a tag
-  const braces = jsx || template !== undefined
-  const builder = new BlockBuilder()
-  const stack: Frame[] = []
-  let hidden = 0
-  let elementDepth = 0
-  let pos = 0
-  let line = 1
+  return new HtmlReader(text, options).read()
+}
+
+/** One forward scan over the markup: text between tags goes to the builder, tags open and close blocks. */
+class HtmlReader {
+  private readonly jsx: boolean
+  private readonly template: HtmlOptions['template']
+  /** Both JSX and templates take `{…}` expressions in text and may hide a `>` in braces inside a tag. */
+  private readonly braces: boolean
+  private readonly builder = new BlockBuilder()
+  private readonly stack: Frame[] = []
+  private hidden = 0
+  private elementDepth = 0
+  private pos = 0
+  private line = 1
   // tables: which one a row belongs to, whether it is a header row, and whether a cell is open
-  const tables: Array<{ id: number; head: boolean }> = []
-  let tableCount = 0
-  let rowAllTh = false
-  let inCell = false
+  private readonly tables: Array<{ id: number; head: boolean }> = []
+  private tableCount = 0
+  private rowAllTh = false
+  private inCell = false
   // definition lists: a <dd> after its <dt> continues the dt's block ("Stripe — Payments")
-  let entryOpen = false
-  let awaitingDefinition = false
-  const openBlock = (kind: Frame['kind']) => {
-    builder.open(kind)
-    entryOpen = false
-  }
-
-  const currentKind = (): Frame['kind'] => (stack.length > 0 ? stack[stack.length - 1].kind : {})
+  private entryOpen = false
+  private awaitingDefinition = false
   // the next `>` is remembered: "<a <a <a …" without any `>` must not rescan the rest each time
-  let gtFrom = -1
-  let gtAt = -1
-  const nextGt = (from: number): number => {
-    if (gtFrom !== -1 && from >= gtFrom && (gtAt === -1 || from <= gtAt)) return gtAt
-    gtFrom = from
-    gtAt = text.indexOf('>', from)
-    return gtAt
+  private gtFrom = -1
+  private gtAt = -1
+
+  constructor(private readonly text: string, options: HtmlOptions) {
+    this.jsx = options.jsx ?? false
+    this.template = options.template
+    this.braces = this.jsx || this.template !== undefined
   }
-  const advance = (to: number) => {
-    line += countNewlines(text, pos, to)
-    pos = to
+
+  read(): PolicyBlock[] {
+    const text = this.text
+    while (this.pos < text.length) {
+      const lt = text.indexOf('<', this.pos)
+      if (lt === -1) {
+        this.emitText(text.length)
+        break
+      }
+      const next = text.charCodeAt(lt + 1)
+      // comments, doctype, CDATA and processing instructions
+      if (next === 33 || next === 63) {
+        this.emitText(lt)
+        this.advance(markupEnd(text, lt))
+        continue
+      }
+      const closing = next === 47
+      const nameStart = closing ? lt + 2 : lt + 1
+      // a JSX fragment `<>` / `</>`
+      if (this.jsx && text.charCodeAt(nameStart) === 62) {
+        this.emitText(lt)
+        this.elementDepth = Math.max(0, this.elementDepth + (closing ? -1 : 1))
+        this.advance(nameStart + 1)
+        continue
+      }
+      const before = lt > 0 ? text.charCodeAt(lt - 1) : 32
+      // a bare `<` in text ("a < b") is text; in code, `Array<string>` is a type argument, not a tag
+      if (!isNameStart(text.charCodeAt(nameStart)) || (this.jsx && !closing && (isNameChar(before) || before === 36))) {
+        this.emitText(lt + 1)
+        continue
+      }
+      let nameEnd = nameStart
+      while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++
+      const tagEnd = findTagEnd(text, nameEnd, this.braces, this.nextGt(nameEnd))
+      if (tagEnd === -1) {
+        this.emitText(lt + 1)
+        continue
+      }
+      this.emitText(lt)
+      const name = text.slice(nameStart, nameEnd).toLowerCase()
+      const selfClosing = text.charCodeAt(tagEnd - 1) === 47 || VOID_TAGS.has(name)
+      this.advance(tagEnd + 1)
+      // Vue's <template> wraps the page (and v-if/v-for blocks) instead of hiding its content
+      const isHidden = (HIDDEN_TAGS.has(name) && !(this.template === 'vue' && name === 'template')) ||
+        (this.template === 'svelte' && name === 'svelte:head')
+      if (closing) this.closeTag(name, isHidden)
+      else this.openTag(name, selfClosing, isHidden)
+    }
+    return this.builder.finish()
   }
-  const emitText = (end: number) => {
-    if (end <= pos) return
-    if (hidden === 0 && (!jsx || elementDepth > 0)) {
-      let chunk = text.slice(pos, end)
+
+  private openBlock(kind: Frame['kind']): void {
+    this.builder.open(kind)
+    this.entryOpen = false
+  }
+
+  private currentKind(): Frame['kind'] {
+    return this.stack.length > 0 ? this.stack[this.stack.length - 1].kind : {}
+  }
+
+  private nextGt(from: number): number {
+    if (this.gtFrom !== -1 && from >= this.gtFrom && (this.gtAt === -1 || from <= this.gtAt)) return this.gtAt
+    this.gtFrom = from
+    this.gtAt = this.text.indexOf('>', from)
+    return this.gtAt
+  }
+
+  private advance(to: number): void {
+    this.line += countNewlines(this.text, this.pos, to)
+    this.pos = to
+  }
+
+  private emitText(end: number): void {
+    if (end <= this.pos) return
+    if (this.hidden === 0 && (!this.jsx || this.elementDepth > 0)) {
+      let chunk = this.text.slice(this.pos, end)
       // each run between tags is its own expression context: `{ok && <p>x</p>}` splits one
-      if (braces) chunk = stripJsxExpressions(dropExpressionTail(chunk), { depth: 0 })
-      if (awaitingDefinition && /\S/.test(chunk)) awaitingDefinition = false
-      builder.append(decodeEntities(chunk), line)
+      if (this.braces) chunk = stripJsxExpressions(dropExpressionTail(chunk), { depth: 0 })
+      if (this.awaitingDefinition && /\S/.test(chunk)) this.awaitingDefinition = false
+      this.builder.append(decodeEntities(chunk, this.jsx), this.line)
     }
-    advance(end)
+    this.advance(end)
   }
 
-  while (pos < text.length) {
-    const lt = text.indexOf('<', pos)
-    if (lt === -1) {
-      emitText(text.length)
-      break
+  private closeTag(name: string, isHidden: boolean): void {
+    if (!VOID_TAGS.has(name)) this.elementDepth = Math.max(0, this.elementDepth - 1)
+    if (isHidden) {
+      this.hidden = Math.max(0, this.hidden - 1)
+      return
     }
-    const next = text.charCodeAt(lt + 1)
-    // comments, doctype, CDATA and processing instructions
-    if (next === 33 || next === 63) {
-      emitText(lt)
-      let end: number
-      if (text.startsWith('<!--', lt)) {
-        const close = text.indexOf('-->', lt + 4)
-        end = close === -1 ? text.length : close + 3
-      } else if (text.startsWith('<![CDATA[', lt)) {
-        const close = text.indexOf(']]>', lt + 9)
-        end = close === -1 ? text.length : close + 3
-      } else {
-        const close = text.indexOf('>', lt + 2)
-        end = close === -1 ? text.length : close + 1
-      }
-      advance(end)
-      continue
+    const tables = this.tables
+    if (name === 'table') tables.pop()
+    else if (name === 'thead' && tables.length > 0) tables[tables.length - 1].head = false
+    if (CELL_TAGS.has(name) || name === 'tr' || name === 'table') this.inCell = false
+    if (this.inCell && BLOCK_TAGS.has(name) && !TABLE_STRUCTURE.has(name)) {
+      this.builder.space()
+      return
     }
-    const closing = next === 47
-    const nameStart = closing ? lt + 2 : lt + 1
-    // a JSX fragment `<>` / `</>`
-    if (jsx && text.charCodeAt(nameStart) === 62) {
-      emitText(lt)
-      elementDepth = Math.max(0, elementDepth + (closing ? -1 : 1))
-      advance(nameStart + 1)
-      continue
+    if (BLOCK_TAGS.has(name) || /^h[1-6]$/.test(name)) {
+      const at = this.stack.map((f) => f.tag).lastIndexOf(name)
+      if (at !== -1) this.stack.length = at
+      if (name === 'dd') this.awaitingDefinition = false
+      // the <dd> that follows joins the entry's block; whatever else comes next closes it
+      if ((name === 'dt' || name === 'dd') && this.entryOpen) return
+      if (!(this.awaitingDefinition && (name === 'p' || name === 'div'))) this.openBlock(this.currentKind())
     }
-    const before = lt > 0 ? text.charCodeAt(lt - 1) : 32
-    // a bare `<` in text ("a < b") is text; in code, `Array<string>` is a type argument, not a tag
-    if (!isNameStart(text.charCodeAt(nameStart)) || (jsx && !closing && (isNameChar(before) || before === 36))) {
-      emitText(lt + 1)
-      continue
-    }
-    let nameEnd = nameStart
-    while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd++
-    const tagEnd = findTagEnd(text, nameEnd, braces, nextGt(nameEnd))
-    if (tagEnd === -1) {
-      emitText(lt + 1)
-      continue
-    }
-    emitText(lt)
-    const rawName = text.slice(nameStart, nameEnd)
-    const name = rawName.toLowerCase()
-    const selfClosing = text.charCodeAt(tagEnd - 1) === 47 || VOID_TAGS.has(name)
-    advance(tagEnd + 1)
+  }
 
-    // Vue's <template> wraps the page (and v-if/v-for blocks) instead of hiding its content
-    const isHidden = (HIDDEN_TAGS.has(name) && !(template === 'vue' && name === 'template')) || (template === 'svelte' && name === 'svelte:head')
-    if (closing) {
-      if (!VOID_TAGS.has(name)) elementDepth = Math.max(0, elementDepth - 1)
-      if (isHidden) {
-        hidden = Math.max(0, hidden - 1)
-        continue
-      }
-      if (name === 'table') tables.pop()
-      else if (name === 'thead' && tables.length > 0) tables[tables.length - 1].head = false
-      if (CELL_TAGS.has(name) || name === 'tr' || name === 'table') inCell = false
-      if (inCell && BLOCK_TAGS.has(name) && !TABLE_STRUCTURE.has(name)) {
-        builder.space()
-        continue
-      }
-      if (BLOCK_TAGS.has(name) || /^h[1-6]$/.test(name)) {
-        const at = stack.map((f) => f.tag).lastIndexOf(name)
-        if (at !== -1) stack.length = at
-        if (name === 'dd') awaitingDefinition = false
-        // the <dd> that follows joins the entry's block; whatever else comes next closes it
-        if ((name === 'dt' || name === 'dd') && entryOpen) continue
-        if (!(awaitingDefinition && (name === 'p' || name === 'div'))) openBlock(currentKind())
-      }
-      continue
-    }
-    if (!selfClosing) elementDepth++
-    if (name === 'body') hidden = 0 // an unclosed <head> must not hide the page
+  private openTag(name: string, selfClosing: boolean, isHidden: boolean): void {
+    if (!selfClosing) this.elementDepth++
+    if (name === 'body') this.hidden = 0 // an unclosed <head> must not hide the page
     if (RAW_TEXT_TAGS.has(name) && !selfClosing) {
       const re = new RegExp(`</${name}[\\s/>]`, 'gi')
-      re.lastIndex = pos
-      const m = re.exec(text)
-      const close = m ? text.indexOf('>', m.index) : -1
-      advance(close === -1 ? text.length : close + 1)
-      elementDepth = Math.max(0, elementDepth - 1)
-      continue
+      re.lastIndex = this.pos
+      const m = re.exec(this.text)
+      const close = m ? this.text.indexOf('>', m.index) : -1
+      this.advance(close === -1 ? this.text.length : close + 1)
+      this.elementDepth = Math.max(0, this.elementDepth - 1)
+      return
     }
     if (isHidden) {
-      if (!selfClosing) hidden++
-      continue
+      if (!selfClosing) this.hidden++
+      return
     }
-    const table = tables.length > 0 ? tables[tables.length - 1] : undefined
+    const builder = this.builder
+    const table = this.tables.length > 0 ? this.tables[this.tables.length - 1] : undefined
     if (name === 'thead' && table) table.head = true
     else if ((name === 'tbody' || name === 'tfoot') && table) table.head = false
     if (CELL_TAGS.has(name)) {
       builder.cell()
-      inCell = !selfClosing
-      if (name === 'td') rowAllTh = false
-      if (table) builder.markRow(table.id, table.head || rowAllTh)
-      continue
+      this.inCell = !selfClosing
+      if (name === 'td') this.rowAllTh = false
+      if (table) builder.markRow(table.id, table.head || this.rowAllTh)
+      return
     }
-    if (inCell && BLOCK_TAGS.has(name) && !TABLE_STRUCTURE.has(name)) {
+    if (this.inCell && BLOCK_TAGS.has(name) && !TABLE_STRUCTURE.has(name)) {
       // <td><p>Stripe</p></td>: the cell stays in its row
       builder.space()
-      continue
+      return
     }
-    if (BLOCK_TAGS.has(name)) {
-      const heading = /^h[1-6]$/.test(name)
-      const kind: Frame['kind'] = heading
-        ? { heading: true, level: Number(name[1]) }
-        : ITEM_TAGS.has(name) ? { item: true } : currentKind()
-      if (!selfClosing && stack.length < MAX_STACK) stack.push({ tag: name, kind })
-      if (name === 'dd' && entryOpen && !selfClosing) {
-        // <dt>Stripe</dt><dd>Payments</dd> is one entry, like a table row
-        builder.separate(' — ')
-        awaitingDefinition = true
-        continue
-      }
-      // <dd><p>Payments…</p>: the paragraph is the definition's text, not a new block
-      if (awaitingDefinition && (name === 'p' || name === 'div')) continue
-      awaitingDefinition = false
-      openBlock(selfClosing ? currentKind() : kind)
-      if (name === 'dt' && !selfClosing) entryOpen = true
-      else if (name === 'table') {
-        inCell = false
-        if (tables.length < MAX_STACK) tables.push({ id: ++tableCount, head: false })
-      } else if (name === 'tr') {
-        inCell = false
-        rowAllTh = true
-        if (table) builder.markRow(table.id, table.head)
-      }
+    if (!BLOCK_TAGS.has(name)) return
+    const heading = /^h[1-6]$/.test(name)
+    const kind: Frame['kind'] = heading
+      ? { heading: true, level: Number(name[1]) }
+      : ITEM_TAGS.has(name) ? { item: true } : this.currentKind()
+    if (!selfClosing && this.stack.length < MAX_STACK) this.stack.push({ tag: name, kind })
+    if (name === 'dd' && this.entryOpen && !selfClosing) {
+      // <dt>Stripe</dt><dd>Payments</dd> is one entry, like a table row
+      builder.separate(' — ')
+      this.awaitingDefinition = true
+      return
+    }
+    // <dd><p>Payments…</p>: the paragraph is the definition's text, not a new block
+    if (this.awaitingDefinition && (name === 'p' || name === 'div')) return
+    this.awaitingDefinition = false
+    this.openBlock(selfClosing ? this.currentKind() : kind)
+    if (name === 'dt' && !selfClosing) this.entryOpen = true
+    else if (name === 'table') {
+      this.inCell = false
+      if (this.tables.length < MAX_STACK) this.tables.push({ id: ++this.tableCount, head: false })
+    } else if (name === 'tr') {
+      this.inCell = false
+      this.rowAllTh = true
+      if (table) builder.markRow(table.id, table.head)
     }
   }
-  return builder.finish()
+}
+
+/** End of a comment, doctype, CDATA section or processing instruction starting at `lt` (the text's end if unclosed). */
+function markupEnd(text: string, lt: number): number {
+  if (text.startsWith('<!--', lt)) {
+    const close = text.indexOf('-->', lt + 4)
+    return close === -1 ? text.length : close + 3
+  }
+  if (text.startsWith('<![CDATA[', lt)) {
+    const close = text.indexOf(']]>', lt + 9)
+    return close === -1 ? text.length : close + 3
+  }
+  const close = text.indexOf('>', lt + 2)
+  return close === -1 ? text.length : close + 1
 }

@@ -151,175 +151,200 @@ export function extractJsx(path: string, text: string): PolicyBlock[] {
   // the parser recovers from errors by guessing; a guessed tree loses text, the tag scan does not
   const diagnostics = (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics
   if (diagnostics && diagnostics.length > 0) return extractHtml(text, { jsx: true })
+  return new JsxReader(sf).read()
+}
 
-  const builder = new BlockBuilder()
-  const kinds: Kind[] = [{}]
-  const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1
-  const current = () => kinds[kinds.length - 1]
-  const arrays = constArrays(sf)
-
+class JsxReader {
+  private readonly builder = new BlockBuilder()
+  private readonly kinds: Kind[] = [{}]
+  private readonly arrays: Map<string, ts.ArrayLiteralExpression>
   // tables, as in the HTML extractor: rows know their table, header rows and open cells
-  const tables: Array<{ id: number; head: boolean }> = []
-  let tableCount = 0
-  let rowAllTh = false
-  let cellDepth = 0
+  private readonly tables: Array<{ id: number; head: boolean }> = []
+  private tableCount = 0
+  private rowAllTh = false
+  private cellDepth = 0
   // definition lists: the <dd> after a <dt> continues the dt's block ("Stripe — Payments")
-  let entryOpen = false
-  const openBlock = (kind: Kind) => {
-    builder.open(kind)
-    entryOpen = false
-  }
-
+  private entryOpen = false
   // literals of one expression ({ok ? 'Vercel' : 'Render'}) are separate words
-  let literalsInExpression = 0
-  const appendLiteral = (text: string, line: number) => {
-    if (literalsInExpression++ > 0) builder.space()
-    builder.append(text, line)
+  private literalsInExpression = 0
+
+  constructor(private readonly sf: ts.SourceFile) {
+    this.arrays = constArrays(sf)
   }
 
-  const visitLiterals = (node: ts.Node): void => {
-    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) return visitJsx(node)
+  read(): PolicyBlock[] {
+    this.visitCode(this.sf)
+    return this.builder.finish()
+  }
+
+  private lineOf(pos: number): number {
+    return this.sf.getLineAndCharacterOfPosition(pos).line + 1
+  }
+
+  private current(): Kind {
+    return this.kinds[this.kinds.length - 1]
+  }
+
+  private openBlock(kind: Kind): void {
+    this.builder.open(kind)
+    this.entryOpen = false
+  }
+
+  private appendLiteral(text: string, line: number): void {
+    if (this.literalsInExpression++ > 0) this.builder.space()
+    this.builder.append(text, line)
+  }
+
+  private readonly visitLiterals = (node: ts.Node): void => {
+    const sf = this.sf
+    if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) return this.visitJsx(node)
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (isRenderedLiteral(node)) appendLiteral(node.text, lineOf(node.getStart(sf)))
+      if (isRenderedLiteral(node)) this.appendLiteral(node.text, this.lineOf(node.getStart(sf)))
       return
     }
     if (ts.isTemplateExpression(node)) {
       if (!isRenderedLiteral(node)) return
-      appendLiteral(node.head.text, lineOf(node.head.getStart(sf)))
+      this.appendLiteral(node.head.text, this.lineOf(node.head.getStart(sf)))
       for (const span of node.templateSpans) {
-        builder.append(' ', lineOf(span.getStart(sf)))
-        builder.append(span.literal.text, lineOf(span.literal.getStart(sf)))
+        this.builder.append(' ', this.lineOf(span.getStart(sf)))
+        this.builder.append(span.literal.text, this.lineOf(span.literal.getStart(sf)))
       }
       return
     }
     // `processors.map((p) => <li>{p.name}</li>)` over a const array: the array holds the text
-    if (ts.isCallExpression(node) && emitMappedArray(node)) return
+    if (ts.isCallExpression(node) && this.emitMappedArray(node)) return
     // functions inside an expression ({items.map(i => <li>…</li>)}) only contribute their JSX
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return visitCode(node.body)
-    ts.forEachChild(node, visitLiterals)
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.visitCode(node.body)
+    ts.forEachChild(node, this.visitLiterals)
   }
 
-  const visitChildren = (children: ts.NodeArray<ts.JsxChild>) => {
+  private visitChildren(children: ts.NodeArray<ts.JsxChild>): void {
     for (const child of children) {
-      // JSX text takes HTML character references (&apos;); string literals do not
-      if (ts.isJsxText(child)) builder.append(decodeEntities(child.text), lineOf(child.pos))
+      // JSX text takes HTML character references ending in `;` (&apos;); string literals take none
+      if (ts.isJsxText(child)) this.builder.append(decodeEntities(child.text, true), this.lineOf(child.pos))
       else if (ts.isJsxExpression(child)) {
-        literalsInExpression = 0
-        if (child.expression) visitLiterals(child.expression)
-      } else visitJsx(child)
+        this.literalsInExpression = 0
+        if (child.expression) this.visitLiterals(child.expression)
+      } else this.visitJsx(child)
     }
   }
 
   /** One item per element of a const array rendered with `.map`; false when there is nothing to emit. */
-  const emitMappedArray = (call: ts.CallExpression): boolean => {
+  private emitMappedArray(call: ts.CallExpression): boolean {
     const callee = call.expression
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || !ts.isIdentifier(callee.expression)) return false
-    const array = arrays.get(callee.expression.text)
+    const array = this.arrays.get(callee.expression.text)
     if (!array) return false
     const rows = array.elements.map(arrayEntry).filter((e) => e.values.length > 0)
     if (rows.length === 0) return false
-    const table = ++tableCount
+    const table = ++this.tableCount
     for (const row of rows) {
-      openBlock({ item: true })
-      if (row.values.length > 1) builder.markRow(table, false, row.nameColumn)
+      this.openBlock({ item: true })
+      if (row.values.length > 1) this.builder.markRow(table, false, row.nameColumn)
       for (const value of row.values) {
-        builder.cell()
-        builder.append(value.text, lineOf(value.node.getStart(sf)))
+        this.builder.cell()
+        this.builder.append(value.text, this.lineOf(value.node.getStart(this.sf)))
       }
     }
-    openBlock(current())
+    this.openBlock(this.current())
     return true
   }
 
-  const withRole = (role: Role, body: () => void) => {
-    const table = tables.length > 0 ? tables[tables.length - 1] : undefined
+  /** Cells, inline elements and definitions stay in the open block; true when `body` ran there. */
+  private withinBlock(role: Role, body: () => void): boolean {
+    const builder = this.builder
+    const table = this.tables.length > 0 ? this.tables[this.tables.length - 1] : undefined
     switch (role.type) {
       case 'hidden':
-        return
+        return true
       case 'break':
-        if (cellDepth > 0) builder.space()
-        else openBlock(current())
-        return
+        if (this.cellDepth > 0) builder.space()
+        else this.openBlock(this.current())
+        return true
       case 'cell':
         builder.cell()
-        if (role.table !== 'th') rowAllTh = false
-        if (table) builder.markRow(table.id, table.head || rowAllTh)
-        cellDepth++
+        if (role.table !== 'th') this.rowAllTh = false
+        if (table) builder.markRow(table.id, table.head || this.rowAllTh)
+        this.cellDepth++
         body()
-        cellDepth--
-        return
+        this.cellDepth--
+        return true
       case 'inline':
         body()
-        return
+        return true
       case 'definition':
-        if (entryOpen) {
-          // nested paragraphs of the definition stay in the entry, like a cell's
-          builder.separate(' — ')
-          cellDepth++
-          body()
-          cellDepth--
-          entryOpen = true
-          return
-        }
-        break
+        if (!this.entryOpen) break
+        // nested paragraphs of the definition stay in the entry, like a cell's
+        builder.separate(' — ')
+        this.cellDepth++
+        body()
+        this.cellDepth--
+        this.entryOpen = true
+        return true
       default:
         break
     }
-    if (cellDepth > 0 && role.table !== 'table' && role.table !== 'tr') {
+    if (this.cellDepth > 0 && role.table !== 'table' && role.table !== 'tr') {
       // <td><p>Stripe</p></td>: the cell stays in its row
       builder.space()
       body()
       builder.space()
-      return
+      return true
     }
-    const kind: Kind = role.type === 'heading' ? { heading: true, level: role.level } : role.type === 'item' || role.type === 'term' || role.type === 'definition' ? { item: true } : current()
-    kinds.push(kind)
-    openBlock(kind)
-    const outerCells = cellDepth
-    cellDepth = 0
-    if (role.table === 'table') tables.push({ id: ++tableCount, head: false })
+    return false
+  }
+
+  private withRole(role: Role, body: () => void): void {
+    if (this.withinBlock(role, body)) return
+    const builder = this.builder
+    const tables = this.tables
+    const table = tables.length > 0 ? tables[tables.length - 1] : undefined
+    const kind: Kind = role.type === 'heading' ? { heading: true, level: role.level } : role.type === 'item' || role.type === 'term' || role.type === 'definition' ? { item: true } : this.current()
+    this.kinds.push(kind)
+    this.openBlock(kind)
+    const outerCells = this.cellDepth
+    this.cellDepth = 0
+    if (role.table === 'table') tables.push({ id: ++this.tableCount, head: false })
     const headBefore = table?.head ?? false
     if (table && (role.table === 'thead' || role.table === 'tbody')) table.head = role.table === 'thead'
     if (role.table === 'tr') {
-      rowAllTh = true
+      this.rowAllTh = true
       if (table) builder.markRow(table.id, table.head)
     }
     body()
     if (role.table === 'table') tables.pop()
     if (table && (role.table === 'thead' || role.table === 'tbody')) table.head = headBefore
-    cellDepth = outerCells
-    kinds.pop()
+    this.cellDepth = outerCells
+    this.kinds.pop()
     if (role.type === 'term' || role.type === 'definition') {
       // the <dd> that follows joins this entry; anything else opens a new block
-      entryOpen = true
+      this.entryOpen = true
       return
     }
-    openBlock(current())
+    this.openBlock(this.current())
   }
 
-  const visitJsx = (node: ts.Node): void => {
+  private visitJsx(node: ts.Node): void {
+    const sf = this.sf
     if (ts.isJsxElement(node)) {
       const opening = node.openingElement
-      withRole(roleOf(opening.tagName.getText(sf), opening.attributes), () => visitChildren(node.children))
+      this.withRole(roleOf(opening.tagName.getText(sf), opening.attributes), () => this.visitChildren(node.children))
     } else if (ts.isJsxSelfClosingElement(node)) {
       const role = roleOf(node.tagName.getText(sf), node.attributes)
-      if (role.type === 'break') withRole(role, () => undefined)
+      if (role.type === 'break') this.withRole(role, () => undefined)
     } else if (ts.isJsxFragment(node)) {
-      visitChildren(node.children)
+      this.visitChildren(node.children)
     }
   }
 
-  const visitCode = (node: ts.Node): void => {
+  private readonly visitCode = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node)) return
     if (ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node)) {
-      openBlock(current())
-      visitJsx(node)
-      openBlock(current())
+      this.openBlock(this.current())
+      this.visitJsx(node)
+      this.openBlock(this.current())
       return
     }
-    ts.forEachChild(node, visitCode)
+    ts.forEachChild(node, this.visitCode)
   }
-
-  visitCode(sf)
-  return builder.finish()
 }

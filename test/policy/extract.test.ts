@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { detectFormat, extractPolicyText, type PolicyBlock } from '../../src/policy/extract.js'
+import { detectFormat, extractPolicyText } from '../../src/policy/extract.js'
+import { cells, shape } from './helpers.js'
 
-/** Blocks as compact tuples: [kind, text (whitespace collapsed), line, endLine]. */
-function shape(blocks: PolicyBlock[]): Array<[string, string, number, number]> {
-  return blocks.map((b) => [b.heading ? `h${b.level}` : b.item ? 'li' : 'p', b.text.replace(/\s+/g, ' '), b.line, b.endLine])
-}
 
 describe('format detection', () => {
   it.each([
@@ -156,15 +153,6 @@ describe('html', () => {
   })
 })
 
-/** Table rows as [text, name cell text, other cells' texts]. */
-function cells(blocks: PolicyBlock[]): Array<[string, string, string[]]> {
-  return blocks.filter((b) => b.row && !b.row.header).map((b) => {
-    const row = b.row!
-    const text = (i: number) => b.text.slice(row.cells[i][0], row.cells[i][1]).replace(/\s+/g, ' ').trim()
-    const name = row.nameColumn ?? 0
-    return [b.text.replace(/\s+/g, ' '), text(name), row.cells.map((_, i) => i).filter((i) => i !== name).map(text)]
-  })
-}
 
 describe('definition lists', () => {
   it('joins a <dt> with its <dd>s into one item, like a table row', () => {

@@ -1,6 +1,7 @@
 // A small, fixed catalog for the policy tests: they must not move when data/vendors changes.
 import { readFileSync } from 'node:fs'
 import { Catalog, normalizeVendor, type VendorInput } from '../../src/catalog/index.js'
+import type { PolicyBlock } from '../../src/policy/extract.js'
 import type { VendorCategory } from '../../src/types/index.js'
 
 export function v(id: string, aliases: string[], category: VendorCategory, extra: Partial<VendorInput> = {}): VendorInput {
@@ -59,4 +60,19 @@ export const testCatalog = (): Catalog => new Catalog([...SEED_VENDORS, ...EXTRA
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+}
+
+/** Blocks as compact tuples: [kind, text (whitespace collapsed), line, endLine]. */
+export function shape(blocks: PolicyBlock[]): Array<[string, string, number, number]> {
+  return blocks.map((b) => [b.heading ? `h${b.level}` : b.item ? 'li' : 'p', b.text.replace(/\s+/g, ' '), b.line, b.endLine])
+}
+
+/** Table rows as [text, name cell text, other cells' texts]. */
+export function cells(blocks: PolicyBlock[]): Array<[string, string, string[]]> {
+  return blocks.filter((b) => b.row && !b.row.header).map((b) => {
+    const row = b.row!
+    const text = (i: number) => b.text.slice(row.cells[i][0], row.cells[i][1]).replace(/\s+/g, ' ').trim()
+    const name = row.nameColumn ?? 0
+    return [b.text.replace(/\s+/g, ' '), text(name), row.cells.map((_, i) => i).filter((i) => i !== name).map(text)]
+  })
 }

@@ -80,10 +80,21 @@ describe('stays fast on adversarial input', () => {
     ['const array', 'const a = [' + "{ name: 'Stripe', role: 'Payments' }, ".repeat(N / 8) + ']\nexport default () => <ul>{a.map((x) => <li>{x}</li>)}</ul>'],
     ['front matter', '---\n' + 'x: 1\n'.repeat(N) + '<p>Stripe</p>'],
     ['expression tails', '<p>)}'.repeat(N / 2)],
+    // shapes micromark takes superlinear time on, inside the budget past which a file goes to the plain-text reader
+    ['nested lists', Array.from({ length: 600 }, (_, i) => '  '.repeat(i % 3) + '- Stripe').join('\n')],
+    ['emphasis runs', ('*_'.repeat(495) + '\n\n').repeat(2)],
+    ['link labels', ('[a]('.repeat(245) + '\n\n').repeat(8)],
+    ['block quotes', Array.from({ length: 250 }, () => '> '.repeat(20) + 'Stripe').join('\n')],
+    ['mdx braces', ('{'.repeat(100) + '}'.repeat(100) + '\n\n').repeat(2)],
+    ['jsx nesting', '<A>'.repeat(2900) + 'Stripe'],
+    // and past it
+    ['many nested lists', Array.from({ length: 5000 }, (_, i) => '  '.repeat(i % 3) + '- Stripe').join('\n')],
+    ['many emphasis runs', ('*_'.repeat(495) + '\n\n').repeat(90)],
+    ['many mdx braces', ('{'.repeat(100) + '}'.repeat(100) + '\n\n').repeat(400)],
   ]
 
   it.each(cases)('%s', (_name, text) => {
-    for (const path of ['p.txt', 'p.md', 'p.html', 'p.tsx', 'p.vue', 'p.astro']) {
+    for (const path of ['p.txt', 'p.md', 'p.mdx', 'p.html', 'p.tsx', 'p.vue', 'p.astro']) {
       const started = performance.now()
       parsePolicy({ path, text, source: 'discovered' }, catalog)
       expect(performance.now() - started, path).toBeLessThan(3000)
