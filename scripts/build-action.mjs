@@ -31,6 +31,9 @@ export function actionBuildOptions(outfile = path.join(ROOT, ACTION_BUNDLE)) {
     legalComments: 'eof',
     charset: 'utf8',
     banner: { js: banner },
+    // jsonc-parser's `main` is a UMD build whose factory require()s its own modules by computed paths, which a bundler
+    // cannot follow (the Action failed with "Cannot find module './impl/format'"): bundle its ES module build instead
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
   }
 }
