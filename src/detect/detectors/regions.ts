@@ -104,9 +104,11 @@ export function bindingName(node: ts.Node): string | undefined {
 /** What a literal's text alone says: the regions of the host it is, or the region code it is, or nothing. */
 type LiteralRegions = { host: RegionInfo[] } | { code: RegionInfo; value: string } | null
 
+const LONGEST_LITERAL = 40
+
 function literalRegions(table: RegionTable, value: string): LiteralRegions {
   const v = value.trim().toLowerCase()
-  if (v.length > 40) return null
+  if (v.length > LONGEST_LITERAL) return null
   const host = bareHost(v)
   if (host) return { host: regionsInHost(table, host) }
   const region = lookupRegionValue(table, v)
@@ -148,6 +150,8 @@ export const regionCodeDetector: CodeDetector = {
         }
         return
       }
+      // a literal longer than any host or region code (a class list, a sentence) says nothing: not worth a memo entry
+      if (value.length > LONGEST_LITERAL && value.trim().length > LONGEST_LITERAL) return
       const found = memoized(literals, value, (v) => literalRegions(table, v))
       if (!found) return
       if ('host' in found) {
