@@ -5,6 +5,9 @@
 import { ts } from 'ts-morph'
 import { kindTable, unwrap } from '../syntax/ast.js'
 
+/** How deep constant folding follows names and members (`A = B`, `COOKIES.auth.name`). */
+export const FOLD_DEPTH = 6
+
 export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration
 
 /** How a module is loaded. */
@@ -102,6 +105,16 @@ export function hasExportModifier(node: ts.Node): boolean {
 export function propertyName(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
   if (!name) return undefined
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNumericLiteral(name)) return name.text
+  return undefined
+}
+
+/** The value of an object literal's property: its initializer, or for a shorthand `{ name }` the name, to be followed. */
+export function property(obj: ts.ObjectLiteralExpression | undefined, key: string): ts.Expression | undefined {
+  if (!obj) return undefined
+  for (const p of obj.properties) {
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) return p.initializer
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name
+  }
   return undefined
 }
 
@@ -359,24 +372,24 @@ export class Bindings {
     return b?.kind === 'var' && b.path.length === 0 ? b.init : undefined
   }
 
-  /** `COOKIES.theme`, `COOKIES['theme']`, `A.B.c` where the object is a const object literal: the property's initializer. */
+  /**
+   * `COOKIES.theme`, `COOKIES['theme']`, `A.B.c` where the object is a const object literal, or a name bound to one
+   * (`const A = B`, `{ session: OPTIONS }`): the property's initializer (a shorthand's name).
+   */
   member(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth = 0): ts.Expression | undefined {
-    if (depth > 6) return undefined
     const key = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined
     if (key === undefined) return undefined
-    const target = unwrap(expr.expression)
-    let obj: ts.Expression | undefined
-    if (ts.isIdentifier(target)) obj = this.constant(target)
-    else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) obj = this.member(target, depth + 1)
-    if (!obj) return undefined
-    obj = unwrap(obj)
-    if (!ts.isObjectLiteralExpression(obj)) return undefined
-    for (const p of obj.properties) if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) return p.initializer
-    return undefined
+    let obj: ts.Expression | undefined = unwrap(expr.expression)
+    for (let d = depth; obj && !ts.isObjectLiteralExpression(obj); d++) {
+      if (d > FOLD_DEPTH) return undefined
+      const next: ts.Expression | undefined = ts.isIdentifier(obj) ? this.constant(obj) : ts.isPropertyAccessExpression(obj) || ts.isElementAccessExpression(obj) ? this.member(obj, d + 1) : undefined
+      obj = next && unwrap(next)
+    }
+    return obj && property(obj as ts.ObjectLiteralExpression, key)
   }
 
   /** The value a name or member refers to, when it is a constant: identifiers and const-object members, followed up to `depth` times. */
-  follow(expr: ts.Expression, depth = 6): ts.Expression {
+  follow(expr: ts.Expression, depth = FOLD_DEPTH): ts.Expression {
     let e = unwrap(expr)
     for (let i = 0; i < depth; i++) {
       const next = ts.isIdentifier(e) ? this.constant(e) : ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? this.member(e) : undefined
@@ -388,7 +401,7 @@ export class Bindings {
 
   /** The string an expression folds to: literals, no-substitution templates and templates of folding parts, `+`, constants. */
   string(expr: ts.Expression | undefined, depth = 0): string | undefined {
-    if (!expr || depth > 6) return undefined
+    if (!expr || depth > FOLD_DEPTH) return undefined
     const e = unwrap(expr)
     if (ts.isStringLiteralLike(e)) return e.text
     if (ts.isTemplateExpression(e)) {
@@ -412,7 +425,7 @@ export class Bindings {
 
   /** The number an expression folds to: literals (`1_000`), unary minus, `+ - * /`, constants. */
   number(expr: ts.Expression | undefined, depth = 0): number | undefined {
-    if (!expr || depth > 6) return undefined
+    if (!expr || depth > FOLD_DEPTH) return undefined
     const e = unwrap(expr)
     if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ''))
     if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) {
@@ -434,6 +447,20 @@ export class Bindings {
       }
     }
     return undefined
+  }
+
+  /** The object literal an expression is or folds to: `{ … }`, `OPTIONS`, `CONFIG.session` of const objects. */
+  object(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+    if (!expr) return undefined
+    const e = this.follow(expr)
+    return ts.isObjectLiteralExpression(e) ? e : undefined
+  }
+
+  /** The boolean an expression folds to: `true`, `false`, or a constant bound to one. */
+  boolean(expr: ts.Expression | undefined): boolean | undefined {
+    if (!expr) return undefined
+    const kind = this.follow(expr).kind
+    return kind === ts.SyntaxKind.TrueKeyword ? true : kind === ts.SyntaxKind.FalseKeyword ? false : undefined
   }
 
   /** What the module exports by name: local bindings, `export default` expressions, re-exports (not `export *`). */

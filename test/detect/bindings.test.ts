@@ -1,7 +1,7 @@
 // The bindings service each code detector reads: imports and module loads, declarations by scope, constants, exports.
 import { describe, expect, it } from 'vitest'
 import { ts } from 'ts-morph'
-import type { Bindings } from '../../src/detect/bindings.js'
+import { property, type Bindings } from '../../src/detect/bindings.js'
 import { runDetectors } from '../../src/detect/engine.js'
 import type { Workspace } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
@@ -92,6 +92,29 @@ describe('bindings', () => {
       const call = sf.statements.at(-1) as ts.ExpressionStatement
       const args = (call.expression as ts.CallExpression).arguments
       expect(args.map((a) => b.string(a) ?? b.number(a))).toEqual(['pref_', 'theme', 'theme', 'pref_id', 2_592_000, undefined, undefined, 'pref_86400'])
+    })
+  })
+
+  it('folds object literals, shorthand members and booleans through constants; never a let or a non-literal', () => {
+    const code = [
+      "const name = 'sid'", 'const SECURE = true', 'let loose = false', 'const OPTIONS = { name, secure: SECURE, maxAge: 60 }',
+      'const CONFIG = { session: OPTIONS, other: make() }',
+      'use(OPTIONS, CONFIG.session, CONFIG.other, { inline: 1 }, loose, OPTIONS.name, CONFIG.session.maxAge)',
+    ].join('\n')
+    withBindings(code, (b, sf) => {
+      const call = (sf.statements.at(-1) as ts.ExpressionStatement).expression as ts.CallExpression
+      const [options, session, other, inline, loose, shorthand, nested] = call.arguments
+      const object = b.object(options)
+      expect(object && property(object, 'name')?.getText(sf)).toBe('name')
+      expect(b.string(property(object, 'name'))).toBe('sid')
+      expect(b.boolean(property(object, 'secure'))).toBe(true)
+      expect(property(object, 'missing')).toBeUndefined()
+      expect(b.object(session)).toBe(object)
+      expect(b.object(other)).toBeUndefined()
+      expect(b.object(inline)?.getText(sf)).toBe('{ inline: 1 }')
+      expect(b.boolean(loose)).toBeUndefined()
+      expect(b.string(shorthand)).toBe('sid')
+      expect(b.number(nested)).toBe(60)
     })
   })
 

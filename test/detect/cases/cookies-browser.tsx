@@ -85,3 +85,12 @@ export function analytics() {
   mixpanel.init('token', { track_pageview: true })
   return [PostHog, Analytics]
 }
+
+// a type-only import loads nothing into the browser
+import type { PostHogConfig } from 'posthog-js'
+
+// a parameter named like an import is not that library: no cookie set here
+export function shadowed(Cookies: Map<string, string>, config: PostHogConfig) {
+  Cookies.set('not_js_cookie', '1')
+  return config
+}

@@ -3,7 +3,7 @@
 import type { ts } from 'ts-morph'
 import type { CookieApi } from '../../../types/index.js'
 import type { CodeContext } from '../../engine.js'
-import type { FileBindings } from './bindings.js'
+import type { Bindings } from '../../bindings.js'
 
 export type NameResult =
   | { kind: 'name'; name: string }
@@ -38,7 +38,8 @@ export interface PendingHelper {
 
 export interface CookieFile {
   context: CodeContext
-  bindings: FileBindings
+  /** The file's bindings, the engine's: imports, module loads, constants. */
+  bindings: Bindings
   /** A file that runs in the browser: `'use client'`, HTML, Vue, Svelte. */
   isClient: boolean
   mentionsCookies: boolean

@@ -15,7 +15,7 @@
 // The walk only collects; `end` analyses, once every import and constant of the file is known.
 import { ts } from 'ts-morph'
 import type { CodeContext, CodeDetector } from '../../engine.js'
-import { FileBindings, propName } from './bindings.js'
+import { propertyName } from '../../bindings.js'
 import type { CookieFile } from './context.js'
 import { resolveHelpers } from './report.js'
 import { analyseLucia, analyseSessionCall, analyseSessionConfig } from './sessions.js'
@@ -26,7 +26,7 @@ function fileOf(context: CodeContext): CookieFile {
   const { sourceFile, file, text, catalog } = context
   return {
     context,
-    bindings: new FileBindings(),
+    bindings: context.bindings,
     isClient: /\.(html?|vue|svelte)$/i.test(file.path) || sourceFile.statements.slice(0, 5).some((s) =>
       ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === 'use client'),
     // cheap prefilters: most files set no cookie and initialise no snippet, and need only their imports read
@@ -53,7 +53,7 @@ function analyse(f: CookieFile): void {
   // most files mention no cookie and load no vendor package: a global snippet's init (`gtag('config', …)`) is
   // then all there can be, and the setters, jars, sessions and vendor SDKs below would find nothing
   if (!f.mentionsCookies && !loadsVendorCode(f)) {
-    if (f.bindings.hasImports || f.mentionsSnippet) for (const call of f.calls) analyseGlobalInit(f, call)
+    if (f.bindings.imports.length > 0 || f.mentionsSnippet) for (const call of f.calls) analyseGlobalInit(f, call)
     return
   }
   recordJars(f)
@@ -75,12 +75,7 @@ export const cookiesDetector: CodeDetector = {
     const { bindings } = f
     return {
       visitors: {
-        ImportDeclaration: (n) => bindings.visitImport(n as ts.ImportDeclaration),
-        VariableDeclaration: (n) => bindings.visitVariable(n as ts.VariableDeclaration),
-        CallExpression: (n) => {
-          bindings.visitCall(n as ts.CallExpression)
-          f.calls.push(n as ts.CallExpression)
-        },
+        CallExpression: (n) => f.calls.push(n as ts.CallExpression),
         NewExpression: (n) => f.news.push(n as ts.NewExpression),
         // assignments, headers and session configs are looked for only where cookies are mentioned: elsewhere
         // these node kinds (every object literal and property) need no visit at all
@@ -90,11 +85,11 @@ export const cookiesDetector: CodeDetector = {
         } : undefined,
         PropertyAssignment: f.mentionsCookies ? (n: ts.Node) => {
           const p = n as ts.PropertyAssignment
-          if (/^set-cookie$/i.test(propName(p.name) ?? '')) f.headerProps.push(p)
+          if (/^set-cookie$/i.test(propertyName(p.name) ?? '')) f.headerProps.push(p)
         } : undefined,
         ArrayLiteralExpression: f.mentionsCookies ? (n: ts.Node) => {
           const a = n as ts.ArrayLiteralExpression
-          if (a.elements.length === 2 && /^set-cookie$/i.test(bindings.stringOf(a.elements[0] as ts.Expression) ?? '')) f.headerTuples.push(a)
+          if (a.elements.length === 2 && /^set-cookie$/i.test(bindings.string(a.elements[0] as ts.Expression) ?? '')) f.headerTuples.push(a)
         } : undefined,
         ObjectLiteralExpression: f.mentionsCookies ? (n: ts.Node) => f.objects.push(n as ts.ObjectLiteralExpression) : undefined,
         JsxOpeningElement: (n) => f.jsx.push(n as ts.JsxOpeningElement),

@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph'
 import type { CookieApi, CookieSetData } from '../../../types/index.js'
 import { unwrap } from '../../../syntax/ast.js'
-import { boolOf, prop } from './bindings.js'
+import { property } from '../../bindings.js'
 import type { CookieFile, StringAttributes } from './context.js'
 
 /** APIs whose `maxAge` is in milliseconds; the rest use seconds, js-cookie's `expires` is in days. */
@@ -26,12 +26,12 @@ export function humanize(seconds: number): string {
 /** `expires: new Date(0)`, `expires: 0`, `maxAge: -1`: the cookie is being deleted, not set. */
 function expiresInPast(f: CookieFile, expr: ts.Expression): boolean {
   const e = unwrap(expr)
-  const n = f.bindings.numberOf(e)
+  const n = f.bindings.number(e)
   if (n !== undefined) return n <= 0
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Date' && e.arguments?.length === 1) {
-    const arg = f.bindings.numberOf(e.arguments[0])
+    const arg = f.bindings.number(e.arguments[0])
     if (arg !== undefined) return arg <= 1000
-    const s = f.bindings.stringOf(e.arguments[0])
+    const s = f.bindings.string(e.arguments[0])
     return s !== undefined && /1970/.test(s)
   }
   return false
@@ -43,7 +43,7 @@ function expiresSeconds(f: CookieFile, expr: ts.Expression): number | undefined 
   if (ts.isNewExpression(e) && e.arguments?.length === 1) {
     const arg = unwrap(e.arguments[0])
     if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken && /Date\.now\(\)|getTime\(\)/.test(arg.left.getText(f.context.sourceFile))) {
-      const ms = f.bindings.numberOf(arg.right)
+      const ms = f.bindings.number(arg.right)
       return ms === undefined ? undefined : ms / 1000
     }
   }
@@ -59,30 +59,30 @@ function unset(expr: ts.Expression | undefined, falseToo = false): boolean {
 
 export function lifetimeFromOptions(f: CookieFile, api: CookieApi, options: ts.Expression | undefined): Lifetime {
   const { bindings } = f
-  const obj = bindings.objectOf(options)
+  const obj = bindings.object(options)
   if (!obj) return { persistent: options ? null : false }
   const attributes: NonNullable<CookieSetData['attributes']> = {}
-  const httpOnly = boolOf(prop(obj, 'httpOnly'))
-  const secure = boolOf(prop(obj, 'secure'))
-  const sameSiteExpr = prop(obj, 'sameSite')
+  const httpOnly = bindings.boolean(property(obj, 'httpOnly'))
+  const secure = bindings.boolean(property(obj, 'secure'))
+  const sameSiteExpr = property(obj, 'sameSite')
   if (httpOnly !== undefined) attributes.httpOnly = httpOnly
   if (secure !== undefined) attributes.secure = secure
   if (sameSiteExpr) {
-    const s = bindings.stringOf(sameSiteExpr) ?? (boolOf(sameSiteExpr) === true ? 'strict' : undefined)
+    const s = bindings.string(sameSiteExpr) ?? (bindings.boolean(sameSiteExpr) === true ? 'strict' : undefined)
     if (s) attributes.sameSite = s.toLowerCase()
   }
   const result: Lifetime = { persistent: false, ...(Object.keys(attributes).length ? { attributes } : {}) }
-  const maxAgeExpr = prop(obj, 'maxAge') ?? prop(obj, 'max-age') ?? prop(obj, 'maxage')
-  const expiresExpr = prop(obj, 'expires')
+  const maxAgeExpr = property(obj, 'maxAge') ?? property(obj, 'max-age') ?? property(obj, 'maxage')
+  const expiresExpr = property(obj, 'expires')
   if (!unset(maxAgeExpr)) {
-    const n = bindings.numberOf(maxAgeExpr)
+    const n = bindings.number(maxAgeExpr)
     if (n !== undefined && n <= 0) return { ...result, persistent: false, deleted: true }
     result.persistent = true
     if (n !== undefined) result.lifetime = humanize(MILLISECOND_APIS.has(api) ? n / 1000 : n)
   } else if (!unset(expiresExpr, true)) {
     if (expiresInPast(f, expiresExpr!)) return { ...result, persistent: false, deleted: true }
     result.persistent = true
-    const days = api === 'js-cookie' ? bindings.numberOf(expiresExpr) : undefined
+    const days = api === 'js-cookie' ? bindings.number(expiresExpr) : undefined
     const seconds = days !== undefined ? days * 86400 : expiresSeconds(f, expiresExpr!)
     if (seconds !== undefined) result.lifetime = humanize(seconds)
   }

@@ -2,7 +2,7 @@
 // session cookie, or a parameter of the enclosing function (its callers name the cookie).
 import { ts } from 'ts-morph'
 import { unwrap } from '../../../syntax/ast.js'
-import { MAX_DEPTH, propName, type FileBindings } from './bindings.js'
+import { FOLD_DEPTH, propertyName, type Bindings } from '../../bindings.js'
 import type { NameResult } from './context.js'
 
 /** A cookie name a policy or a header can carry: RFC 6265 token characters. */
@@ -16,10 +16,10 @@ function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration {
 
 /** The name a function is called by in this file: its declaration name or the const it is assigned to. */
 export function functionName(fn: ts.SignatureDeclaration): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propName(fn.name as ts.PropertyName)
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyName(fn.name as ts.PropertyName)
   const parent = fn.parent
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text
-  if (parent && ts.isPropertyAssignment(parent)) return propName(parent.name)
+  if (parent && ts.isPropertyAssignment(parent)) return propertyName(parent.name)
   return undefined
 }
 
@@ -42,8 +42,8 @@ export function paramOrDynamic(e: ts.Expression): NameResult {
 }
 
 /** `lucia.createSessionCookie(id).name`, `sessionCookie.name`, `lucia.sessionCookieName`. */
-export function isLuciaCookie(b: FileBindings, expr: ts.Expression, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false
+export function isLuciaCookie(b: Bindings, expr: ts.Expression, depth = 0): boolean {
+  if (depth > FOLD_DEPTH) return false
   const e = unwrap(expr)
   if (ts.isCallExpression(e)) {
     const callee = e.expression
@@ -55,14 +55,14 @@ export function isLuciaCookie(b: FileBindings, expr: ts.Expression, depth = 0): 
     return isLuciaCookie(b, e.expression, depth + 1)
   }
   if (ts.isIdentifier(e)) {
-    const init = b.constValue(e.text)
+    const init = b.constant(e)
     return !!init && isLuciaCookie(b, init, depth + 1)
   }
   return false
 }
 
-export function resolveName(b: FileBindings, expr: ts.Expression | undefined, depth = 0): NameResult {
-  if (!expr || depth > MAX_DEPTH) return { kind: 'dynamic' }
+export function resolveName(b: Bindings, expr: ts.Expression | undefined, depth = 0): NameResult {
+  if (!expr || depth > FOLD_DEPTH) return { kind: 'dynamic' }
   const e = unwrap(expr)
   if (ts.isStringLiteralLike(e)) return plausibleName(e.text) ? { kind: 'name', name: e.text } : { kind: 'dynamic' }
   if (ts.isTemplateExpression(e)) return e.head.text && plausibleName(e.head.text) ? { kind: 'prefix', name: e.head.text } : { kind: 'dynamic' }
@@ -71,14 +71,14 @@ export function resolveName(b: FileBindings, expr: ts.Expression | undefined, de
     return left.kind === 'name' || left.kind === 'prefix' ? { kind: 'prefix', name: left.name } : { kind: 'dynamic' }
   }
   if (ts.isIdentifier(e)) {
-    const init = b.constValue(e.text)
+    const init = b.constant(e)
     if (init) return resolveName(b, init, depth + 1)
     if (isLuciaCookie(b, e)) return { kind: 'lucia' }
     return paramOf(e) ?? { kind: 'dynamic' }
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     if (isLuciaCookie(b, e)) return { kind: 'lucia' }
-    const member = b.memberOf(e, depth)
+    const member = b.member(e)
     return member ? resolveName(b, member, depth + 1) : { kind: 'dynamic' }
   }
   return { kind: 'dynamic' }

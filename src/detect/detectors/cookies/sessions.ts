@@ -2,7 +2,7 @@
 // lifetime. The common ones are rows of a table; next-auth and Lucia, whose cookies follow rules of their own, are code.
 import { ts } from 'ts-morph'
 import type { CookieApi } from '../../../types/index.js'
-import { boolOf, prop, type ImportBinding } from './bindings.js'
+import { Bindings, property, type ImportBinding } from '../../bindings.js'
 import type { CookieFile } from './context.js'
 import { humanize, lifetimeFromOptions, type Lifetime } from './lifetimes.js'
 import { resolveName } from './names.js'
@@ -58,7 +58,7 @@ const CONFIGS = SESSION_LIBRARIES.filter((l) => l.configKeys)
 /** The value at an option path of a config (`['cookie', 'name']`); the config itself for []. */
 function optionAt(f: CookieFile, config: ts.ObjectLiteralExpression | undefined, path: string[]): ts.Expression | undefined {
   let value: ts.Expression | undefined = config
-  for (const key of path) value = prop(f.bindings.objectOf(value), key)
+  for (const key of path) value = property(f.bindings.object(value), key)
   return value
 }
 
@@ -66,7 +66,7 @@ function sessionLifetime(f: CookieFile, library: SessionLibrary, config: ts.Obje
   const options = optionAt(f, config, library.cookieOptions)
   const life = lifetimeFromOptions(f, library.units ?? library.api, options)
   const fallback = library.defaultLifetime
-  if (!fallback || prop(f.bindings.objectOf(options), 'maxAge')) return life
+  if (!fallback || property(f.bindings.object(options), 'maxAge')) return life
   if (fallback.expiresCounts && life.persistent !== false) return life
   return { ...life, persistent: true, lifetime: fallback.lifetime }
 }
@@ -77,11 +77,11 @@ function emitLibrary(f: CookieFile, node: ts.Node, library: SessionLibrary, conf
   const life = sessionLifetime(f, library, config)
   const group = `${library.group}:${name}`
   emitSessionCookie(f, node, library.api, name, life, group)
-  if (library.signatureSuffix && boolOf(prop(config, 'signed')) !== false) emitSessionCookie(f, node, library.api, `${name}${library.signatureSuffix}`, life, group)
+  if (library.signatureSuffix && f.bindings.boolean(property(config, 'signed')) !== false) emitSessionCookie(f, node, library.api, `${name}${library.signatureSuffix}`, life, group)
 }
 
 function nameIn(f: CookieFile, library: SessionLibrary, config: ts.ObjectLiteralExpression | undefined): string | undefined {
-  return f.bindings.stringOf(optionAt(f, config, library.nameOption))
+  return f.bindings.string(optionAt(f, config, library.nameOption))
 }
 
 /** Auth.js v5 names its cookies authjs.*; next-auth v4 (`NextAuth(options)` kept whole) next-auth.*. */
@@ -89,9 +89,9 @@ function nextAuth(f: CookieFile, call: ts.CallExpression, binding: ImportBinding
   const { bindings } = f
   const v5 = binding.module.startsWith('@auth/') || (ts.isVariableDeclaration(call.parent) && ts.isObjectBindingPattern(call.parent.name))
   const prefix = v5 ? 'authjs' : 'next-auth'
-  const custom = bindings.objectOf(prop(opts, 'cookies'))
-  const named = (key: string, fallback: string) => bindings.stringOf(prop(bindings.objectOf(prop(custom, key)), 'name')) ?? fallback
-  const sessionLife: Lifetime = { persistent: true, lifetime: humanize(bindings.numberOf(prop(bindings.objectOf(prop(opts, 'session')), 'maxAge')) ?? 30 * 86400) }
+  const custom = bindings.object(property(opts, 'cookies'))
+  const named = (key: string, fallback: string) => bindings.string(property(bindings.object(property(custom, key)), 'name')) ?? fallback
+  const sessionLife: Lifetime = { persistent: true, lifetime: humanize(bindings.number(property(bindings.object(property(opts, 'session')), 'maxAge')) ?? 30 * 86400) }
   const group = `next-auth:${prefix}`
   emitSessionCookie(f, call, 'next-auth', named('sessionToken', `${prefix}.session-token`), sessionLife, group)
   emitSessionCookie(f, call, 'next-auth', named('csrfToken', `${prefix}.csrf-token`), { persistent: false }, group)
@@ -101,17 +101,17 @@ function nextAuth(f: CookieFile, call: ts.CallExpression, binding: ImportBinding
 /** A call that configures a session library, or Remix's `createCookie`: true when it was one. */
 function sessionCall(f: CookieFile, call: ts.CallExpression, binding: ImportBinding): boolean {
   const { bindings } = f
-  const opts = bindings.objectOf(call.arguments[0])
-  const library = CALLED.find((l) => bindings.fromModule(binding, ...l.modules) && (!l.imported || l.imported === binding.imported))
+  const opts = bindings.object(call.arguments[0])
+  const library = CALLED.find((l) => Bindings.from(binding, ...l.modules) && (!l.imported || l.imported === binding.imported))
   if (library) {
     emitLibrary(f, call, library, opts)
     return true
   }
-  if (bindings.fromModule(binding, ...REMIX_MODULES) && binding.imported === 'createCookie') {
+  if (Bindings.from(binding, ...REMIX_MODULES) && binding.imported === 'createCookie') {
     handleSetter(f, { node: call, api: 'remix', name: resolveName(bindings, call.arguments[0]), options: call.arguments[1] })
     return true
   }
-  if (bindings.fromModule(binding, ...AUTH_JS_MODULES) && /Auth\$?$/.test(binding.imported === 'default' ? 'NextAuth' : binding.imported)) {
+  if (Bindings.from(binding, ...AUTH_JS_MODULES) && /Auth\$?$/.test(binding.imported === 'default' ? 'NextAuth' : binding.imported)) {
     nextAuth(f, call, binding, opts)
     return true
   }
@@ -122,9 +122,9 @@ function sessionCall(f: CookieFile, call: ts.CallExpression, binding: ImportBind
 function pluginCall(f: CookieFile, call: ts.CallExpression): void {
   const plugin = call.arguments[0] && f.bindings.importOf(call.arguments[0])
   if (!plugin) return
-  const library = PLUGINS.find((l) => f.bindings.fromModule(plugin, ...l.modules))
+  const library = PLUGINS.find((l) => Bindings.from(plugin, ...l.modules))
   if (!library) return
-  const opts = f.bindings.objectOf(call.arguments[1])
+  const opts = f.bindings.object(call.arguments[1])
   emitLibrary(f, call, library, opts)
 }
 
@@ -138,14 +138,14 @@ export function analyseSessionCall(f: CookieFile, call: ts.CallExpression): bool
     if (callee.name.text === 'register') pluginCall(f, call)
     return false
   }
-  const binding = ts.isIdentifier(callee) ? f.bindings.importNamed(callee.text) : undefined
+  const binding = ts.isIdentifier(callee) ? f.bindings.importOf(callee) : undefined
   return !!binding && sessionCall(f, call, binding)
 }
 
 /** A session config recognised by its keys wherever it sits: iron-session's `{ cookieName: 'app', password: … }`. */
 export function analyseSessionConfig(f: CookieFile, obj: ts.ObjectLiteralExpression): void {
   for (const library of CONFIGS) {
-    if (nameIn(f, library, obj) && library.configKeys!.some((key) => prop(obj, key))) emitLibrary(f, obj, library, obj)
+    if (nameIn(f, library, obj) && library.configKeys!.some((key) => property(obj, key))) emitLibrary(f, obj, library, obj)
   }
 }
 
@@ -153,9 +153,9 @@ export function analyseSessionConfig(f: CookieFile, obj: ts.ObjectLiteralExpress
 export function analyseLucia(f: CookieFile, node: ts.NewExpression): void {
   const { bindings } = f
   const b = bindings.importOf(node.expression)
-  if (!bindings.fromModule(b, 'lucia') || b!.imported !== 'Lucia') return
-  const cookie = bindings.objectOf(prop(bindings.objectOf(node.arguments?.[1]), 'sessionCookie'))
-  const name = bindings.stringOf(prop(cookie, 'name')) ?? 'auth_session'
-  const persistent = boolOf(prop(cookie, 'expires')) !== false
+  if (!Bindings.from(b, 'lucia') || b!.imported !== 'Lucia') return
+  const cookie = bindings.object(property(bindings.object(node.arguments?.[1]), 'sessionCookie'))
+  const name = bindings.string(property(cookie, 'name')) ?? 'auth_session'
+  const persistent = bindings.boolean(property(cookie, 'expires')) !== false
   emitSessionCookie(f, node, 'lucia', name, { persistent, ...(persistent ? { lifetime: '30 days' } : {}) }, 'lucia')
 }

@@ -4,7 +4,7 @@
 import { ts } from 'ts-morph'
 import type { CookieApi } from '../../../types/index.js'
 import { unwrap } from '../../../syntax/ast.js'
-import { MAX_DEPTH, prop, type ImportBinding } from './bindings.js'
+import { Bindings, FOLD_DEPTH, property, type ImportBinding } from '../../bindings.js'
 import type { CookieFile, NameResult } from './context.js'
 import { isLuciaCookie, paramOrDynamic, resolveName } from './names.js'
 import { handleSetter, report } from './report.js'
@@ -18,7 +18,7 @@ function nameAndOptions(f: CookieFile, args: readonly ts.Expression[], nameIndex
   const first = args[nameIndex]
   if (!first) return undefined
   const obj = ts.isObjectLiteralExpression(unwrap(first)) ? (unwrap(first) as ts.ObjectLiteralExpression) : undefined
-  if (obj && prop(obj, 'name')) return { name: resolveName(f.bindings, prop(obj, 'name')), options: obj }
+  if (obj && property(obj, 'name')) return { name: resolveName(f.bindings, property(obj, 'name')), options: obj }
   if (args.length < nameIndex + 2) return undefined
   return { name: resolveName(f.bindings, first), options: args[optionsIndex] }
 }
@@ -33,16 +33,16 @@ function isSerializeCall(f: CookieFile, call: ts.CallExpression): boolean {
   const callee = call.expression
   const { bindings } = f
   if (ts.isIdentifier(callee)) {
-    const b = bindings.importNamed(callee.text)
-    return !!b && b.imported === 'serialize' && bindings.fromModule(b, 'cookie', 'hono/utils/cookie', 'cookie-es')
+    const b = bindings.importOf(callee)
+    return !!b && b.imported === 'serialize' && Bindings.from(b, 'cookie', 'hono/utils/cookie', 'cookie-es')
   }
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'serialize') return bindings.fromModule(bindings.importOf(callee.expression), 'cookie', 'cookie-es')
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'serialize') return Bindings.from(bindings.importOf(callee.expression), 'cookie', 'cookie-es')
   return false
 }
 
 /** The value of a Set-Cookie header: a cookie string, an array of them, Lucia's session cookie, or a name from elsewhere. */
 export function setCookieHeaderValue(f: CookieFile, node: ts.Node, value: ts.Expression | undefined, depth = 0): void {
-  if (!value || depth > MAX_DEPTH) return
+  if (!value || depth > FOLD_DEPTH) return
   const e = unwrap(value)
   if (ts.isArrayLiteralExpression(e)) {
     for (const el of e.elements) if (!ts.isSpreadElement(el) && !ts.isOmittedExpression(el)) setCookieHeaderValue(f, el, el, depth + 1)
@@ -50,7 +50,7 @@ export function setCookieHeaderValue(f: CookieFile, node: ts.Node, value: ts.Exp
   }
   if (ts.isCallExpression(e) && isSerializeCall(f, e)) return // the serialize call is reported itself
   if (ts.isIdentifier(e)) {
-    const init = f.bindings.constValue(e.text)
+    const init = f.bindings.constant(e)
     if (init) return setCookieHeaderValue(f, node, init, depth + 1)
   }
   if (isLuciaCookie(f.bindings, e)) return report(f, { node, api: 'set-cookie', name: { kind: 'lucia' }, stringAttributes: {} }, { kind: 'lucia' })
@@ -79,20 +79,20 @@ function jarApi(f: CookieFile, receiver: ts.Expression): CookieApi | undefined {
   const r = unwrap(receiver)
   if (ts.isPropertyAccessExpression(r) && r.name.text === 'cookies') {
     const root = unwrap(r.expression)
-    return (ts.isIdentifier(root) && root.text === 'ctx') || bindings.someImport((b) => b.module === 'koa') ? 'koa' : 'cookies'
+    return (ts.isIdentifier(root) && root.text === 'ctx') || bindings.imports.some((b) => b.module === 'koa') ? 'koa' : 'cookies'
   }
   if (ts.isCallExpression(r) && ts.isIdentifier(r.expression) && r.arguments.length === 0) {
-    const b = bindings.importNamed(r.expression.text)
+    const b = bindings.importOf(r.expression)
     if (b && b.module === 'next/headers' && b.imported === 'cookies') return 'next'
   }
-  if (ts.isNewExpression(r) && bindings.fromModule(bindings.importOf(r.expression), 'universal-cookie', 'react-cookie')) return 'universal-cookie'
+  if (ts.isNewExpression(r) && Bindings.from(bindings.importOf(r.expression), 'universal-cookie', 'react-cookie')) return 'universal-cookie'
   if (ts.isIdentifier(r)) {
     const jar = f.jars.get(r.text)
     if (jar) return jar
-    const b = bindings.importNamed(r.text)
-    if (bindings.fromModule(b, 'js-cookie')) return 'js-cookie'
-    if (bindings.fromModule(b, 'nookies')) return 'nookies'
-    if (bindings.fromModule(b, 'cookies-next')) return 'cookies-next'
+    const b = bindings.importOf(r)
+    if (Bindings.from(b, 'js-cookie')) return 'js-cookie'
+    if (Bindings.from(b, 'nookies')) return 'nookies'
+    if (Bindings.from(b, 'cookies-next')) return 'cookies-next'
     if (r.text === 'cookies' || r.text === 'cookieStore' || r.text === 'cookieJar') return r.text === 'cookieStore' && f.isClient ? 'cookieStore' : 'cookies'
   }
   if (ts.isPropertyAccessExpression(r) && r.name.text === 'cookieStore') return 'cookieStore'
@@ -109,15 +109,15 @@ export function recordJar(f: CookieFile, decl: ts.VariableDeclaration): void {
   const init = unwrap(decl.initializer)
   if (ts.isIdentifier(decl.name)) {
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression)) {
-      const b = bindings.importNamed(init.expression.text)
+      const b = bindings.importOf(init.expression)
       if (b && b.module === 'next/headers' && b.imported === 'cookies') f.jars.set(decl.name.text, 'next')
     }
-    if (ts.isNewExpression(init) && bindings.fromModule(bindings.importOf(init.expression), 'universal-cookie', 'react-cookie')) f.jars.set(decl.name.text, 'universal-cookie')
+    if (ts.isNewExpression(init) && Bindings.from(bindings.importOf(init.expression), 'universal-cookie', 'react-cookie')) f.jars.set(decl.name.text, 'universal-cookie')
   }
   if (ts.isArrayBindingPattern(decl.name) && ts.isCallExpression(init) && ts.isIdentifier(init.expression)) {
-    const b = bindings.importNamed(init.expression.text)
+    const b = bindings.importOf(init.expression)
     const setter = decl.name.elements[1]
-    if (b && bindings.fromModule(b, 'react-cookie') && b.imported === 'useCookies' && setter && ts.isBindingElement(setter) && ts.isIdentifier(setter.name)) f.reactCookieSetters.add(setter.name.text)
+    if (b && Bindings.from(b, 'react-cookie') && b.imported === 'useCookies' && setter && ts.isBindingElement(setter) && ts.isIdentifier(setter.name)) f.reactCookieSetters.add(setter.name.text)
   }
 }
 
@@ -151,16 +151,15 @@ function helperCall(f: CookieFile, call: ts.CallExpression, helperName: string):
 
 /** A setter imported from a cookie library: Hono's and h3's `setCookie(c, name, value, opts)`, nookies, cookies-next. */
 function librarySetter(f: CookieFile, call: ts.CallExpression, b: ImportBinding): boolean {
-  const { bindings } = f
-  if (bindings.fromModule(b, 'hono', 'h3') && (b.imported === 'setCookie' || b.imported === 'setSignedCookie')) {
+  if (Bindings.from(b, 'hono', 'h3') && (b.imported === 'setCookie' || b.imported === 'setSignedCookie')) {
     setterAt(f, call, 'hono', 1, b.imported === 'setSignedCookie' ? 4 : 3)
     return true
   }
-  if (bindings.fromModule(b, 'nookies') && b.imported === 'setCookie') {
+  if (Bindings.from(b, 'nookies') && b.imported === 'setCookie') {
     setterAt(f, call, 'nookies', 1)
     return true
   }
-  if (bindings.fromModule(b, 'cookies-next') && b.imported === 'setCookie') {
+  if (Bindings.from(b, 'cookies-next') && b.imported === 'setCookie') {
     setterAt(f, call, 'cookies-next')
     return true
   }
@@ -174,9 +173,9 @@ function functionCall(f: CookieFile, call: ts.CallExpression, callee: ts.Identif
     setterAt(f, call, 'react-cookie')
     return true
   }
-  const b = bindings.importNamed(callee.text)
+  const b = bindings.importOf(callee)
   // Nuxt's auto-imported `useCookie('theme', { maxAge })` declares a cookie the app writes
-  if (callee.text === 'useCookie' && (!b || bindings.fromModule(b, '#app', '#imports', 'nuxt'))) {
+  if (callee.text === 'useCookie' && (!b || Bindings.from(b, '#app', '#imports', 'nuxt'))) {
     const name = resolveName(bindings, call.arguments[0])
     if (call.arguments.length >= 1 && name.kind !== 'param') report(f, { node: call, api: 'cookies', name, options: call.arguments[1] }, name)
     return true
@@ -195,7 +194,7 @@ export function analyseSetterCall(f: CookieFile, call: ts.CallExpression): boole
   const callee = call.expression
   const args = call.arguments
   // raw headers: res.setHeader('Set-Cookie', …), headers.append('set-cookie', …), c.header('Set-Cookie', …)
-  if (args.length >= 2 && /^set-cookie$/i.test(f.bindings.stringOf(args[0]) ?? '')) {
+  if (args.length >= 2 && /^set-cookie$/i.test(f.bindings.string(args[0]) ?? '')) {
     setCookieHeaderValue(f, call, args[1])
     return true
   }

@@ -2,15 +2,15 @@
 // literals, templates, concatenations and constants.
 import { ts } from 'ts-morph'
 import { unwrap } from '../../../syntax/ast.js'
-import { MAX_DEPTH, type FileBindings } from './bindings.js'
+import { FOLD_DEPTH, type Bindings } from '../../bindings.js'
 import type { NameResult, StringAttributes } from './context.js'
 import { plausibleName, resolveName } from './names.js'
 
 type Piece = { text: string } | { expr: ts.Expression }
 
-function piecesOf(b: FileBindings, expr: ts.Expression, depth = 0): Piece[] {
+function piecesOf(b: Bindings, expr: ts.Expression, depth = 0): Piece[] {
   const e = unwrap(expr)
-  if (depth > MAX_DEPTH) return [{ expr: e }]
+  if (depth > FOLD_DEPTH) return [{ expr: e }]
   if (ts.isStringLiteralLike(e)) return [{ text: e.text }]
   if (ts.isTemplateExpression(e)) {
     const out: Piece[] = [{ text: e.head.text }]
@@ -19,7 +19,7 @@ function piecesOf(b: FileBindings, expr: ts.Expression, depth = 0): Piece[] {
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...piecesOf(b, e.left, depth + 1), ...piecesOf(b, e.right, depth + 1)]
   if (ts.isIdentifier(e)) {
-    const init = b.constValue(e.text)
+    const init = b.constant(e)
     if (init) {
       const inner = unwrap(init)
       if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner) || ts.isBinaryExpression(inner)) return piecesOf(b, inner, depth + 1)
@@ -28,7 +28,7 @@ function piecesOf(b: FileBindings, expr: ts.Expression, depth = 0): Piece[] {
   return [{ expr: e }]
 }
 
-function nameOf(b: FileBindings, pieces: Piece[]): NameResult {
+function nameOf(b: Bindings, pieces: Piece[]): NameResult {
   let nameText = ''
   for (const p of pieces) {
     if ('text' in p) {
@@ -47,11 +47,11 @@ function nameOf(b: FileBindings, pieces: Piece[]): NameResult {
 }
 
 /** Splits a cookie string into its name and attributes; expressions stand in as a marker. */
-export function parseCookieString(b: FileBindings, expr: ts.Expression): { name: NameResult; attrs: StringAttributes } {
+export function parseCookieString(b: Bindings, expr: ts.Expression): { name: NameResult; attrs: StringAttributes } {
   const pieces = piecesOf(b, expr)
   const name = nameOf(b, pieces)
   // attributes: everything after the first `;`, expressions as `\u0000`
-  const rest = pieces.map((p) => ('text' in p ? p.text : b.numberOf(p.expr)?.toString() ?? '\u0000')).join('')
+  const rest = pieces.map((p) => ('text' in p ? p.text : b.number(p.expr)?.toString() ?? '\u0000')).join('')
   const attrs: StringAttributes = {}
   for (const part of rest.split(';').slice(1)) {
     const [rawKey, ...rawValue] = part.split('=')

@@ -6,7 +6,7 @@ import { ts } from 'ts-morph'
 import { packageMatches, packageNameOf, type CookielessRule, type CookielessRules } from '../../../catalog/index.js'
 import type { Vendor } from '../../../types/index.js'
 import { unwrap } from '../../../syntax/ast.js'
-import { boolOf, prop, propName, type ImportBinding } from './bindings.js'
+import { Bindings, property, propertyName, type ImportBinding } from '../../bindings.js'
 import type { CookieFile } from './context.js'
 
 /** Methods that initialise an SDK object or a snippet's global: `posthog.init(key)`, `ttq.load(id)`. */
@@ -24,26 +24,26 @@ function vendorOfModule(f: CookieFile, module: string): Vendor | undefined {
 function keepsOffCookies(f: CookieFile, rule: CookielessRule, value: ts.Expression): boolean {
   const { bindings } = f
   let v: ts.Expression | undefined = value
-  for (const key of rule.path) v = prop(bindings.objectOf(v), key)
+  for (const key of rule.path) v = property(bindings.object(v), key)
   if (!v) return false
   const e = unwrap(v)
   if (ts.isArrayLiteralExpression(e)) {
-    const values = e.elements.map((el) => bindings.stringOf(el as ts.Expression))
+    const values = e.elements.map((el) => bindings.string(el as ts.Expression))
     return values.length > 0 && values.every((s) => s !== undefined && rule.strings.has(s.toLowerCase()))
   }
-  const s = bindings.stringOf(v)
+  const s = bindings.string(v)
   if (s !== undefined) return rule.strings.has(s.toLowerCase())
-  const b = boolOf(v)
+  const b = bindings.boolean(v)
   return b !== undefined && rule.booleans.has(b)
 }
 
 /** The setting that keeps an SDK off cookies, looked for in its options (three levels deep). */
 function cookieFreeSetting(f: CookieFile, rules: CookielessRules, expr: ts.Expression | undefined, depth = 0): string | undefined {
-  const obj = f.bindings.objectOf(expr)
+  const obj = f.bindings.object(expr)
   if (!obj || depth > MAX_OPTION_DEPTH) return undefined
   for (const p of obj.properties) {
     if (!ts.isPropertyAssignment(p)) continue
-    const key = propName(p.name)
+    const key = propertyName(p.name)
     if (!key) continue
     for (const rule of rules.get(key) ?? []) {
       if (keepsOffCookies(f, rule, p.initializer)) return p.getText(f.context.sourceFile).replace(/\s+/g, ' ').slice(0, 80)
@@ -64,10 +64,10 @@ function emitInit(f: CookieFile, node: ts.Node, vendor: Vendor, pkg: string | un
 /** A page snippet's global initialised: `fbq('init', …)`, `gtag('config', …)`, `ttq.load(…)`. True when it was one. */
 export function analyseGlobalInit(f: CookieFile, call: ts.CallExpression): boolean {
   const callee = call.expression
-  const globalName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined
-  const inits = globalName && !f.bindings.importNamed(globalName) ? f.context.catalog.snippetGlobal(globalName) : undefined
+  const named = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined
+  const inits = named && !f.bindings.importOf(named) ? f.context.catalog.snippetGlobal(named.text) : undefined
   if (!inits) return false
-  const first = ts.isIdentifier(callee) ? f.bindings.stringOf(call.arguments[0]) : undefined
+  const first = ts.isIdentifier(callee) ? f.bindings.string(call.arguments[0]) : undefined
   let initialised = false
   for (const { vendor, initArgument } of inits) {
     if (ts.isIdentifier(callee) ? initArgument === undefined || first !== initArgument : !INIT_METHODS.has((callee as ts.PropertyAccessExpression).name.text)) continue
@@ -93,11 +93,11 @@ function setsCookiesFromServer(vendor: Vendor, module: string): boolean {
 /** An imported SDK initialised: `posthog.init(key, options)`, `Intercom({ app_id })`, or a snippet's global. */
 export function analyseVendorCall(f: CookieFile, call: ts.CallExpression): void {
   const { bindings } = f
-  if (!bindings.hasImports && !f.mentionsSnippet) return
+  if (bindings.imports.length === 0 && !f.mentionsSnippet) return
   if (analyseGlobalInit(f, call)) return
   const callee = call.expression
   let binding: ImportBinding | undefined
-  if (ts.isIdentifier(callee)) binding = bindings.importNamed(callee.text)
+  if (ts.isIdentifier(callee)) binding = bindings.importOf(callee)
   else if (ts.isPropertyAccessExpression(callee) && INIT_METHODS.has(callee.name.text)) binding = bindings.importOf(callee.expression)
   if (!binding) return
   if (ts.isIdentifier(callee) && binding.imported !== 'default' && !INIT_METHODS.has(binding.imported) && !/^[A-Z]/.test(binding.imported)) return
@@ -109,7 +109,7 @@ export function analyseVendorCall(f: CookieFile, call: ts.CallExpression): void 
 /** `<PostHogProvider options={…}>`, `<GoogleAnalytics gaId=…>` of `@next/third-parties/google`. */
 export function analyseVendorJsx(f: CookieFile, node: ts.JsxOpeningElement | ts.JsxSelfClosingElement): void {
   if (!ts.isIdentifier(node.tagName)) return
-  const binding = f.bindings.importNamed(node.tagName.text)
+  const binding = f.bindings.importOf(node.tagName)
   if (!binding) return
   const options = node.attributes.properties.flatMap((a) => (ts.isJsxAttribute(a) && a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression ? [a.initializer.expression] : []))
   const component = f.context.catalog.component(binding.module, binding.imported)
@@ -122,14 +122,15 @@ export function analyseVendorJsx(f: CookieFile, node: ts.JsxOpeningElement | ts.
 /** Whether the file loads anything the vendor analysis acts on: a vendor's package or a vendor's component. */
 export function loadsVendorCode(f: CookieFile): boolean {
   const { catalog } = f.context
-  return f.bindings.someImport((b) => vendorOfModule(f, b.module) !== undefined || catalog.isComponentModule(b.module))
-    || f.bindings.loads.some((spec) => vendorOfModule(f, spec.text) !== undefined)
+  return f.bindings.imports.some((b) => vendorOfModule(f, b.module) !== undefined || catalog.isComponentModule(b.module))
+    || f.bindings.loads.some((load) => !load.typeOnly && vendorOfModule(f, load.spec.text) !== undefined)
 }
 
 /** Each load of a cookie-setting vendor's package where it runs in the browser or sets cookies from the server. */
 export function analyseModuleLoads(f: CookieFile): void {
   const seen = new Set<string>()
-  for (const spec of f.bindings.loads) {
+  for (const { spec, typeOnly } of f.bindings.loads) {
+    if (typeOnly) continue
     const vendor = vendorOfModule(f, spec.text)
     if (!vendor || vendor.cookies.length === 0) continue
     const browser = loadsInBrowser(f, vendor, spec.text)
