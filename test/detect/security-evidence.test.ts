@@ -2,7 +2,7 @@
 // show, how algorithm names normalise. The case files in cases/ cover the detectors end to end.
 import { describe, expect, it } from 'vitest'
 import { detect } from '../../src/detect/index.js'
-import { jweCipher, normalizeCipher, normalizeHash } from '../../src/detect/detectors/crypto.js'
+import { jweCipher, normalizeCipher, normalizeHash } from '../../src/detect/detectors/crypto/algorithms.js'
 import { findUrls, isIdentifierHost, isLocalHost, redactUrl } from '../../src/detect/urls.js'
 import type { Workspace } from '../../src/types/index.js'
 import { testCatalog } from '../helpers/catalog.js'
