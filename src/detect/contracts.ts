@@ -34,6 +34,11 @@ export interface CodeContext extends BaseContext {
   /** What each name of the file is bound to (imports, requires, declarations by scope) and what constants fold to. */
   bindings: Bindings
   /**
+   * Whether an import of `spec` may lead to a file of the repo (src/detect/modules.ts RepoSpecifiers): false for a
+   * registry package, so work kept only for `finish` to link the repo's modules can skip it.
+   */
+  mayResolve(spec: string): boolean
+  /**
    * This file's share of the detector's run-wide state, to add to (never to read other files' facts from): after the
    * walk it is merged into the run's state that `finish` gets (arrays append, Maps and objects merge) and cached with
    * the file, so it must hold plain data only — Maps, Sets, arrays, objects, strings, numbers.

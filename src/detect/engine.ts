@@ -7,7 +7,7 @@ import type { Evidence, SkippedFile, SourceFile, Workspace } from '../types/inde
 import { compareText } from '../util/order.js'
 import type { CodeDetector, ConfigDetector, DetectHooks, DetectorSet, DetectResult, EvidenceInput, FileResult, FinishContext } from './contracts.js'
 import { FileCache } from './file-cache.js'
-import { ModuleResolver } from './modules.js'
+import { ModuleResolver, RepoSpecifiers } from './modules.js'
 import { evidenceOf, lineLocation, walkFile } from './walk.js'
 
 export type * from './contracts.js'
@@ -46,6 +46,8 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     }
   }
 
+  const specifiers = new RepoSpecifiers(workspace)
+  const mayResolve = (spec: string) => specifiers.mayResolve(spec)
   const fileCache = new FileCache(workspace, hooks.cache, skipped)
   const byId = new Map(detectors.code.map((d) => [d.id, d]))
   const shared = new Map<CodeDetector, Map<string, unknown>>(detectors.code.map((d) => [d, new Map()]))
@@ -109,7 +111,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
     if (text === undefined) continue
     const result: FileResult = { evidence: [], problems: [], shares: {}, secrets: [], parsed: false }
     try {
-      const syntaxError = walkFile(file, text, catalog, detectors.code, result, parseTime)
+      const syntaxError = walkFile(file, text, catalog, detectors.code, result, parseTime, mayResolve)
       if (syntaxError) result.problems.push(`${syntaxError}; analysed what parsed`)
       result.parsed = true
       walked.add(file.path)

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { createPathsMatcher } from 'get-tsconfig'
 import type { Manifest, TsconfigFile, Workspace } from '../types/index.js'
+import { compareText } from '../util/order.js'
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']
 /** Conditions of an `exports` map, in the order a bundler resolving the repo's own source would take them. */
@@ -90,6 +91,45 @@ function frameworkAliases(manifest: Manifest | undefined, appDir: string, has: (
   }
   if (deps.has('@sveltejs/kit')) out.push(['$lib/', join(appDir, 'src/lib')])
   return out
+}
+
+/** Prefixes of the aliases frameworkAliases() may give, whatever the app's dependencies and layout. */
+const FRAMEWORK_PREFIXES = ['~~/', '@@/', '~/', '@/', '$lib/']
+
+/**
+ * Which specifiers an import could lead into the repo by, decided before any file is walked: a superset of what
+ * `ModuleResolver.resolve` can follow (relative paths, `#imports`, any tsconfig's `paths` keys, every bare specifier
+ * when a tsconfig sets `baseUrl`, workspace package names, framework aliases), so that per-file work meant for links
+ * between the repo's own modules skips calls into registry packages. What it depends on is in `fingerprint`, which
+ * keys the per-file cache: a file's cached results stay right only while the same specifiers count.
+ */
+export class RepoSpecifiers {
+  readonly fingerprint: string
+  private readonly names: Set<string>
+  private readonly prefixes: string[]
+  private readonly anyBare: boolean
+
+  constructor(workspace: Pick<Workspace, 'manifests' | 'tsconfigs'>) {
+    this.names = new Set(workspace.manifests.flatMap((m) => (m.name ? [m.name] : [])))
+    const keys = new Set<string>()
+    let baseUrl = false
+    for (const c of workspace.tsconfigs ?? []) {
+      if (c.compilerOptions.baseUrl !== undefined) baseUrl = true
+      for (const key of Object.keys(c.compilerOptions.paths ?? {})) keys.add(key.split('*')[0])
+    }
+    this.anyBare = baseUrl || keys.has('')
+    this.prefixes = [...new Set([...keys, ...FRAMEWORK_PREFIXES])].filter((k) => k !== '').sort(compareText)
+    this.fingerprint = JSON.stringify([this.anyBare, [...this.names].sort(compareText), this.prefixes])
+  }
+
+  /** Whether an import of `spec` may resolve to a file of the repo. */
+  mayResolve(spec: string): boolean {
+    if (spec.startsWith('.') || spec.startsWith('#')) return true
+    if (spec.startsWith('/')) return false
+    if (this.anyBare || this.names.has(splitPackage(spec)[0])) return true
+    for (const prefix of this.prefixes) if (spec.startsWith(prefix)) return true
+    return false
+  }
 }
 
 export class ModuleResolver {

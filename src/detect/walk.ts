@@ -49,7 +49,10 @@ function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
 }
 
 /** Parses and walks one file with every code detector into `result`; returns the first syntax error, if any. */
-export function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }): string | undefined {
+/** Without the repo's configuration, any import may lead into the repo. */
+const ANY_MODULE = (): boolean => true
+
+export function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }, mayResolve: (spec: string) => boolean = ANY_MODULE): string | undefined {
   const started = performance.now()
   const sourceFile = parseSource(file.path, text)
   parseTime.ms += performance.now() - started
@@ -88,7 +91,7 @@ export function walkFile(file: SourceFile, text: string, catalog: Catalog, detec
     // the file's own share of the detector's state: merged into the run's after the walk, and cached with the file
     const share = new Map<string, unknown>()
     shares.push([detector.id, share])
-    const created = detector.create({ file, text, sourceFile, catalog, emit, locate, bindings, shared: share })
+    const created = detector.create({ file, text, sourceFile, catalog, emit, locate, bindings, mayResolve, shared: share })
     const visitors = created.visitors
     for (const name in visitors) {
       const visitor = visitors[name as keyof Visitors]

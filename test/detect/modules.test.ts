@@ -2,7 +2,7 @@
 // package.json `imports`, workspace packages by name, framework aliases; and what no configuration maps leads nowhere.
 import { describe, expect, it } from 'vitest'
 import { collectWorkspace } from '../../src/collect/index.js'
-import { ModuleResolver } from '../../src/detect/modules.js'
+import { ModuleResolver, RepoSpecifiers } from '../../src/detect/modules.js'
 import { makeRepo, type Tree } from '../helpers/tmp.js'
 
 const json = (value: unknown) => JSON.stringify(value, null, 2)
@@ -94,5 +94,39 @@ describe('module resolution', () => {
     const workspace = collectWorkspace(root, { maxFileSize: 1_000_000, exclude: [] })
     expect(workspace.problems).toEqual([expect.objectContaining({ file: 'tsconfig.json', reason: expect.stringMatching(/^malformed tsconfig/) })])
     expect(new ModuleResolver(workspace, new Set(['src/a.ts', 'src/b.ts'])).resolve('src/a.ts', './b')).toBe('src/b.ts')
+  })
+})
+
+describe('specifiers that may lead into the repo, known before the walk', () => {
+  const repo: Tree = {
+    'package.json': json({ name: 'mono', workspaces: ['packages/*'] }),
+    'packages/db/package.json': json({ name: '@acme/db', main: './src/index.ts' }),
+    'packages/db/src/index.ts': 'export const x = 1',
+    'apps/web/package.json': json({ name: 'web', dependencies: { nuxt: '^3.0.0' } }),
+    'apps/web/tsconfig.json': json({ compilerOptions: { paths: { '@/*': ['./src/*'], 'env': ['./src/env.ts'], '@lib/*': ['./lib/*'] } } }),
+    'apps/web/src/env.ts': '',
+  }
+  const collect = (tree: Tree) => collectWorkspace(makeRepo(tree), { maxFileSize: 1_000_000, exclude: [] })
+
+  it('counts what the resolver may follow and leaves registry packages out', () => {
+    const s = new RepoSpecifiers(collect(repo))
+    for (const spec of ['./a', '../b', '.', '#lib/x', '@acme/db', '@acme/db/schema', 'web', '@/lib/x', '@lib/y', 'env', '~/utils', '~~/server', '$lib/db']) expect(s.mayResolve(spec), spec).toBe(true)
+    // a registry package, a scope the repo does not own, an absolute path, a name that only starts like a package
+    for (const spec of ['react', 'next/server', '@acme/ui', '@sentry/nextjs', '/abs/x', 'webpack', 'mono-utils']) expect(s.mayResolve(spec), spec).toBe(false)
+  })
+
+  it('a baseUrl lets any bare specifier lead into the repo, and a paths key of "*" too', () => {
+    const withBase = collect({ ...repo, 'tsconfig.json': json({ compilerOptions: { baseUrl: '.' } }) })
+    expect(new RepoSpecifiers(withBase).mayResolve('react')).toBe(true)
+    const star = collect({ ...repo, 'tsconfig.json': json({ compilerOptions: { paths: { '*': ['./types/*'] } } }) })
+    expect(new RepoSpecifiers(star).mayResolve('react')).toBe(true)
+  })
+
+  it('its fingerprint (part of the per-file cache key) changes with what it depends on, and only with that', () => {
+    const fingerprint = (tree: Tree) => new RepoSpecifiers(collect(tree)).fingerprint
+    const base = fingerprint(repo)
+    expect(fingerprint({ ...repo, 'apps/web/src/other.ts': 'export {}' })).toBe(base)
+    expect(fingerprint({ ...repo, 'packages/auth/package.json': json({ name: '@acme/auth' }) })).not.toBe(base)
+    expect(fingerprint({ ...repo, 'apps/web/tsconfig.json': json({ compilerOptions: { paths: { '#/*': ['./src/*'] } } }) })).not.toBe(base)
   })
 })

@@ -183,7 +183,8 @@ export class Propagation {
     this.forwardsByFunction = new Map()
     for (const call of this.analysis.calls) {
       const callee = this.calleeRef(call)
-      if (!callee) continue
+      // a registry package's functions have no summary to link: on a real repo most imported calls are such
+      if (!callee || !this.analysis.context.mayResolve(callee.spec)) continue
       const args = call.arguments.map((arg, argIndex) => this.analysis.evaluate(arg).flatMap((h) => {
         if (h.origin.kind === 'param') {
           const fn = h.origin.binding.fn
