@@ -36,6 +36,23 @@ describe('audit with the per-file cache', () => {
     })
   }
 
+  it('a change of which imports lead into the repo (a tsconfig path) is not answered from the cache', async () => {
+    // billing.ts stays the same; once a path maps audit-lib to the repo's own module, its call there ships the key to a log
+    const root = makeRepo({
+      'package.json': JSON.stringify({ name: 'shop', dependencies: { 'audit-lib': '^1.0.0' } }),
+      'src/billing.ts': "import { audit } from 'audit-lib'\nexport function charge() {\n  audit('charge', process.env.STRIPE_SECRET_KEY)\n}\n",
+      'src/audit.ts': 'export function audit(event: string, detail: unknown) {\n  console.log(event, detail)\n}\n',
+    })
+    const cacheDir = tmp()
+    const logged = (report: { findings: Array<{ ruleId: string }> }) => report.findings.filter((f) => f.ruleId === 'secret-logged').length
+    expect(logged((await audit({ root, cacheDir })).report)).toBe(0)
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { 'audit-lib': ['./src/audit.ts'] } } }))
+    const plain = await audit({ root })
+    const cached = await audit({ root, cacheDir })
+    expect(logged(plain.report)).toBe(1)
+    expect(JSON.stringify(cached.report)).toBe(JSON.stringify(plain.report))
+  })
+
   it('never stores a secret: a file with one is analysed afresh each run', async () => {
     const fake = fakeSecrets(11)
     const inCode = fake.stripe('live')
