@@ -8,7 +8,6 @@ import { collectWorkspace } from '../collect/index.js'
 import { unchangedSince, type UnchangedFiles } from '../collect/git.js'
 import { ConfigError, loadConfig } from '../collect/config.js'
 import { detect } from '../detect/index.js'
-import { RepoSpecifiers } from '../detect/modules.js'
 import { parsePolicy } from '../policy/index.js'
 import { readsAsEnglish } from '../policy/language.js'
 import type { Claim, FullReport, SkippedFile, VendorSummary, Workspace } from '../types/index.js'
@@ -101,7 +100,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     cacheNotices.push(`the cache folder ${cacheDir} is inside the scanned folder: no cache this run`)
     cacheDir = undefined
   }
-  const cache = cacheDir === undefined ? undefined : time('detect', () => openCache(cacheDir!, TOOL_VERSION, catalog.hash, `maxFileSize=${config.maxFileSize}\0${new RepoSpecifiers(workspace).fingerprint}`))
+  const cache = cacheDir === undefined ? undefined : time('detect', () => openCache(cacheDir!, TOOL_VERSION, catalog.hash, `maxFileSize=${config.maxFileSize}`))
   const detected = time('detect', () => detect(workspace, catalog, { cache, onFile: (done, total) => options.onStage?.('detect', `${done}/${total} files`) }))
   timings.detect -= detected.parseMs
   timings.parse += detected.parseMs

@@ -48,7 +48,7 @@ export function runDetectors(workspace: Workspace, catalog: Catalog, detectors: 
 
   const specifiers = new RepoSpecifiers(workspace)
   const mayResolve = (spec: string) => specifiers.mayResolve(spec)
-  const fileCache = new FileCache(workspace, hooks.cache, skipped)
+  const fileCache = new FileCache(workspace, hooks.cache, skipped, specifiers.fingerprint)
   const byId = new Map(detectors.code.map((d) => [d.id, d]))
   const shared = new Map<CodeDetector, Map<string, unknown>>(detectors.code.map((d) => [d, new Map()]))
   let filesCached = 0

@@ -7,13 +7,18 @@ import type { FileResult } from './contracts.js'
 import { atLine } from './walk.js'
 
 export class FileCache {
-  constructor(private readonly workspace: Workspace, private readonly cache: CacheStore | undefined, private readonly skipped: SkippedFile[]) {}
+  /**
+   * `codeContext`: what a code file's results depend on besides its content and the run's settings (which imports may
+   * lead into the repo), part of its key.
+   */
+  constructor(private readonly workspace: Workspace, private readonly cache: CacheStore | undefined, private readonly skipped: SkippedFile[], private readonly codeContext: string) {}
 
   /** The file's cache key, or undefined without a cache, or null when its content cannot be read (listed as skipped). */
   keyOf(kind: 'code' | 'data', file: SourceFile): string | undefined | null {
     if (!this.cache || !this.workspace.blobId) return undefined
     try {
-      return fileKey(kind, file, this.workspace.blobId(file.path))
+      const key = fileKey(kind, file, this.workspace.blobId(file.path))
+      return kind === 'code' ? `${key}:${this.codeContext}` : key
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error
       this.skipped.push({ file: file.path, reason: error.message })

@@ -3,6 +3,7 @@
 // `imports` of its package.json (`#internal/x`), the workspace's own packages by name (their `exports`, `main`, …), and
 // the aliases a framework defines in a tsconfig it generates at build (Nuxt's `~/`, SvelteKit's `$lib/`), which a
 // checkout does not have. Nothing is guessed: a specifier no configuration maps leads nowhere.
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { createPathsMatcher } from 'get-tsconfig'
 import type { Manifest, TsconfigFile, Workspace } from '../types/index.js'
@@ -100,8 +101,8 @@ const FRAMEWORK_PREFIXES = ['~~/', '@@/', '~/', '@/', '$lib/']
  * Which specifiers an import could lead into the repo by, decided before any file is walked: a superset of what
  * `ModuleResolver.resolve` can follow (relative paths, `#imports`, any tsconfig's `paths` keys, every bare specifier
  * when a tsconfig sets `baseUrl`, workspace package names, framework aliases), so that per-file work meant for links
- * between the repo's own modules skips calls into registry packages. What it depends on is in `fingerprint`, which
- * keys the per-file cache: a file's cached results stay right only while the same specifiers count.
+ * between the repo's own modules skips calls into registry packages. What it depends on is digested in `fingerprint`,
+ * part of each code file's cache key: a file's cached results stay right only while the same specifiers count.
  */
 export class RepoSpecifiers {
   readonly fingerprint: string
@@ -119,7 +120,7 @@ export class RepoSpecifiers {
     }
     this.anyBare = baseUrl || keys.has('')
     this.prefixes = [...new Set([...keys, ...FRAMEWORK_PREFIXES])].filter((k) => k !== '').sort(compareText)
-    this.fingerprint = JSON.stringify([this.anyBare, [...this.names].sort(compareText), this.prefixes])
+    this.fingerprint = createHash('sha256').update(JSON.stringify([this.anyBare, [...this.names].sort(compareText), this.prefixes])).digest('hex').slice(0, 16)
   }
 
   /** Whether an import of `spec` may resolve to a file of the repo. */

@@ -49,10 +49,7 @@ function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
 }
 
 /** Parses and walks one file with every code detector into `result`; returns the first syntax error, if any. */
-/** Without the repo's configuration, any import may lead into the repo. */
-const ANY_MODULE = (): boolean => true
-
-export function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }, mayResolve: (spec: string) => boolean = ANY_MODULE): string | undefined {
+export function walkFile(file: SourceFile, text: string, catalog: Catalog, detectors: CodeDetector[], result: FileResult, parseTime: { ms: number }, mayResolve: (spec: string) => boolean): string | undefined {
   const started = performance.now()
   const sourceFile = parseSource(file.path, text)
   parseTime.ms += performance.now() - started
