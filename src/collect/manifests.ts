@@ -159,7 +159,9 @@ function pnpmSections(text: string): string {
   const keep: string[] = []
   let keeping = false
   let sawKey = false
-  for (const line of text.split('\n')) {
+  // pnpm 11 writes two YAML documents, an environment's lockfile then the project's: the project's is the last one
+  const documents = text.split(/^---[ \t]*\r?$/m).filter((d) => d.trim() !== '')
+  for (const line of (documents.at(-1) ?? text).split('\n')) {
     const top = /^([A-Za-z][\w-]*):/.exec(line)
     if (top) {
       sawKey = true

@@ -41,6 +41,14 @@ describe('pnpm lockfiles', () => {
     expect(versions('apps/api/pnpm-lock.yaml', text)).toEqual({ 'apps/api': { stripe: '14.2.0' } })
   })
 
+  it('reads the project of a lockfile in two documents (pnpm 11: an environment lockfile first, then the project)', () => {
+    const text = [
+      '---', "lockfileVersion: '9.0'", 'importers:', '  .:', '    configDependencies:', '      pnpm-plugin: 1.0.0',
+      '---', "lockfileVersion: '9.0'", 'importers:', '  .:', '    dependencies:', '      stripe:', '        specifier: ^14.0.0', '        version: 14.2.0',
+    ].join('\n')
+    expect(versions('pnpm-lock.yaml', text)).toEqual({ '': { stripe: '14.2.0' } })
+  })
+
   it('a lockfile without any section it needs resolves nothing; one that is not YAML at all is an error', () => {
     expect(versions('pnpm-lock.yaml', "lockfileVersion: '9.0'\n\npackages: {}\n")).toEqual({})
     expect(() => parseLockfile('pnpm-lock.yaml', '  - [unclosed\n')).toThrow()
