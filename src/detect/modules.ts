@@ -107,27 +107,34 @@ const FRAMEWORK_PREFIXES = ['~~/', '@@/', '~/', '@/', '$lib/']
 export class RepoSpecifiers {
   readonly fingerprint: string
   private readonly names: Set<string>
+  /** `paths` keys without a `*`, which match only themselves. */
+  private readonly exact: Set<string>
   private readonly prefixes: string[]
   private readonly anyBare: boolean
 
   constructor(workspace: Pick<Workspace, 'manifests' | 'tsconfigs'>) {
     this.names = new Set(workspace.manifests.flatMap((m) => (m.name ? [m.name] : [])))
-    const keys = new Set<string>()
+    const prefixes = new Set(FRAMEWORK_PREFIXES)
+    this.exact = new Set()
     let baseUrl = false
     for (const c of workspace.tsconfigs ?? []) {
       if (c.compilerOptions.baseUrl !== undefined) baseUrl = true
-      for (const key of Object.keys(c.compilerOptions.paths ?? {})) keys.add(key.split('*')[0])
+      for (const key of Object.keys(c.compilerOptions.paths ?? {})) {
+        if (key.includes('*')) prefixes.add(key.split('*')[0])
+        else this.exact.add(key)
+      }
     }
-    this.anyBare = baseUrl || keys.has('')
-    this.prefixes = [...new Set([...keys, ...FRAMEWORK_PREFIXES])].filter((k) => k !== '').sort(compareText)
-    this.fingerprint = createHash('sha256').update(JSON.stringify([this.anyBare, [...this.names].sort(compareText), this.prefixes])).digest('hex').slice(0, 16)
+    this.anyBare = baseUrl || prefixes.has('')
+    this.prefixes = [...prefixes].filter((k) => k !== '').sort(compareText)
+    const digest = JSON.stringify([this.anyBare, [...this.names].sort(compareText), [...this.exact].sort(compareText), this.prefixes])
+    this.fingerprint = createHash('sha256').update(digest).digest('hex').slice(0, 16)
   }
 
   /** Whether an import of `spec` may resolve to a file of the repo. */
   mayResolve(spec: string): boolean {
     if (spec.startsWith('.') || spec.startsWith('#')) return true
     if (spec.startsWith('/')) return false
-    if (this.anyBare || this.names.has(splitPackage(spec)[0])) return true
+    if (this.anyBare || this.exact.has(spec) || this.names.has(splitPackage(spec)[0])) return true
     for (const prefix of this.prefixes) if (spec.startsWith(prefix)) return true
     return false
   }

@@ -112,7 +112,8 @@ describe('specifiers that may lead into the repo, known before the walk', () => 
     const s = new RepoSpecifiers(collect(repo))
     for (const spec of ['./a', '../b', '.', '#lib/x', '@acme/db', '@acme/db/schema', 'web', '@/lib/x', '@lib/y', 'env', '~/utils', '~~/server', '$lib/db']) expect(s.mayResolve(spec), spec).toBe(true)
     // a registry package, a scope the repo does not own, an absolute path, a name that only starts like a package
-    for (const spec of ['react', 'next/server', '@acme/ui', '@sentry/nextjs', '/abs/x', 'webpack', 'mono-utils']) expect(s.mayResolve(spec), spec).toBe(false)
+    // `env` maps only itself, `@lib/*` only below `@lib/`
+    for (const spec of ['react', 'next/server', '@acme/ui', '@sentry/nextjs', '/abs/x', 'webpack', 'mono-utils', 'envalid', 'env/x', '@libsql/client']) expect(s.mayResolve(spec), spec).toBe(false)
   })
 
   it('a baseUrl lets any bare specifier lead into the repo, and a paths key of "*" too', () => {
@@ -128,5 +129,6 @@ describe('specifiers that may lead into the repo, known before the walk', () => 
     expect(fingerprint({ ...repo, 'apps/web/src/other.ts': 'export {}' })).toBe(base)
     expect(fingerprint({ ...repo, 'packages/auth/package.json': json({ name: '@acme/auth' }) })).not.toBe(base)
     expect(fingerprint({ ...repo, 'apps/web/tsconfig.json': json({ compilerOptions: { paths: { '#/*': ['./src/*'] } } }) })).not.toBe(base)
+    expect(fingerprint({ ...repo, 'tsconfig.json': json({ compilerOptions: { baseUrl: '.' } }) })).not.toBe(base)
   })
 })
