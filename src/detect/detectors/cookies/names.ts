@@ -10,10 +10,6 @@ export function plausibleName(name: string): boolean {
   return name.length > 0 && name.length <= 200 && /^[!#$%&'*+\-.^_`|~0-9A-Za-z:]+$/.test(name)
 }
 
-function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)
-}
-
 /** The name a function is called by in this file: its declaration name or the const it is assigned to. */
 export function functionName(fn: ts.SignatureDeclaration): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyName(fn.name as ts.PropertyName)
@@ -23,22 +19,10 @@ export function functionName(fn: ts.SignatureDeclaration): string | undefined {
   return undefined
 }
 
-function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let cur = node.parent; cur; cur = cur.parent) if (isFunctionLike(cur)) return cur
-  return undefined
-}
-
-function paramOf(id: ts.Identifier): NameResult | undefined {
-  for (let fn = enclosingFunction(id); fn; fn = enclosingFunction(fn)) {
-    const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === id.text)
-    if (index >= 0) return { kind: 'param', fn, index }
-  }
-  return undefined
-}
-
 /** A parameter of an enclosing function, or a name nothing here resolves. */
-export function paramOrDynamic(e: ts.Expression): NameResult {
-  return ts.isIdentifier(e) ? paramOf(e) ?? { kind: 'dynamic' } : { kind: 'dynamic' }
+export function paramOrDynamic(b: Bindings, e: ts.Expression): NameResult {
+  const binding = ts.isIdentifier(e) ? b.resolve(e) : undefined
+  return binding?.kind === 'param' && binding.path.length === 0 ? { kind: 'param', fn: binding.fn, index: binding.index } : { kind: 'dynamic' }
 }
 
 /** `lucia.createSessionCookie(id).name`, `sessionCookie.name`, `lucia.sessionCookieName`. */
@@ -74,7 +58,7 @@ export function resolveName(b: Bindings, expr: ts.Expression | undefined, depth 
     const init = b.constant(e)
     if (init) return resolveName(b, init, depth + 1)
     if (isLuciaCookie(b, e)) return { kind: 'lucia' }
-    return paramOf(e) ?? { kind: 'dynamic' }
+    return paramOrDynamic(b, e)
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     if (isLuciaCookie(b, e)) return { kind: 'lucia' }

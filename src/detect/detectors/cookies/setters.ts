@@ -59,7 +59,7 @@ export function setCookieHeaderValue(f: CookieFile, node: ts.Node, value: ts.Exp
     handleSetter(f, { node, api: 'set-cookie', name: parsed.name, stringAttributes: parsed.attrs })
     return
   }
-  handleSetter(f, { node, api: 'set-cookie', name: paramOrDynamic(e), stringAttributes: {} })
+  handleSetter(f, { node, api: 'set-cookie', name: paramOrDynamic(f.bindings, e), stringAttributes: {} })
 }
 
 /** `document.cookie = …` and `document.cookie += …`. */
