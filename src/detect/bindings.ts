@@ -333,11 +333,6 @@ export class Bindings {
     return undefined
   }
 
-  /** The bindings declared directly in a scope node (the source file: the module's top level). */
-  declaredIn(scope: ts.Node): Iterable<Binding> {
-    return this.scopes.get(scope)?.values() ?? []
-  }
-
   /** Every name bound to a module's export, in the order declared. */
   get imports(): readonly ImportBinding[] {
     if (!this.importsList) {

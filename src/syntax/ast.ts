@@ -26,3 +26,19 @@ export function unwrap(node: ts.Expression, awaits = true): ts.Expression {
   while (wrappers[cur.kind] === 1) cur = (cur as ts.ParenthesizedExpression).expression
   return cur
 }
+
+/** `process.env`, `Bun.env`, `Deno.env`, `import.meta.env`. */
+export function isEnvObject(node: ts.Node): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false
+  const obj = node.expression
+  if (ts.isIdentifier(obj)) return obj.text === 'process' || obj.text === 'Bun' || obj.text === 'Deno'
+  return ts.isMetaProperty(obj) && obj.keywordToken === ts.SyntaxKind.ImportKeyword
+}
+
+/** The name a call's callee ends in: `f` of `f()`, `m` of `a.b.m()`. */
+export function calleeName(callee: ts.Expression): string | undefined {
+  const c = unwrap(callee)
+  if (ts.isIdentifier(c)) return c.text
+  if (ts.isPropertyAccessExpression(c)) return c.name.text
+  return undefined
+}

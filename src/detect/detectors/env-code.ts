@@ -1,14 +1,7 @@
 // Vendor environment variables read by code: process.env.X, process.env['X'], import.meta.env.X, const { X } = process.env.
 import { ts } from 'ts-morph'
+import { isEnvObject } from '../../syntax/ast.js'
 import type { CodeDetector } from '../engine.js'
-
-/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env` (the object env vars are read from). */
-export function isEnvObject(node: ts.Node): boolean {
-  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false
-  const obj = node.expression
-  if (ts.isIdentifier(obj)) return obj.text === 'process' || obj.text === 'Bun' || obj.text === 'Deno'
-  return ts.isMetaProperty(obj) && obj.keywordToken === ts.SyntaxKind.ImportKeyword
-}
 
 /** The env var name a node reads, or undefined. */
 export function envNameOf(node: ts.Node): string | undefined {

@@ -7,7 +7,7 @@
 // finding. Sources come from a source model (sources.ts), which only classifies.
 import { ts } from 'ts-morph'
 import { splitWords } from '../../secrets/names.js'
-import { isWrapper, kindTable, unwrap } from '../../syntax/ast.js'
+import { calleeName, isEnvObject, isWrapper, kindTable, unwrap } from '../../syntax/ast.js'
 import type { Binding, Bindings, FunctionLike } from '../bindings.js'
 import type { CodeContext, Visitors } from '../contracts.js'
 import type { CompiledModels } from './compiled.js'
@@ -32,24 +32,10 @@ function isNonSourceType(type: ts.TypeNode | undefined): boolean {
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Date'
 }
 
-export function calleeName(callee: ts.Expression): string | undefined {
-  const c = unwrap(callee)
-  if (ts.isIdentifier(c)) return c.text
-  if (ts.isPropertyAccessExpression(c)) return c.name.text
-  return undefined
-}
-
 /** The function a node sits in (its body, not its parameters' defaults), or undefined at the top of the module. */
 export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) if (FUNCTIONS[cur.kind] === 1) return cur as FunctionLike
   return undefined
-}
-
-function isEnvObject(node: ts.Node): boolean {
-  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false
-  const obj = node.expression
-  if (ts.isIdentifier(obj)) return obj.text === 'process' || obj.text === 'Bun' || obj.text === 'Deno'
-  return ts.isMetaProperty(obj) && obj.keywordToken === ts.SyntaxKind.ImportKeyword
 }
 
 export class FlowAnalysis {
@@ -72,11 +58,9 @@ export class FlowAnalysis {
   constructor(readonly context: CodeContext, readonly model: SourceModel, readonly models: CompiledModels) {
     this.bindings = context.bindings
     this.helpers = {
-      evaluate: (e) => this.evaluate(e),
       text: (n) => this.text(n),
       sourceHit: (node, name, kind, category, extra, origin) => this.sourceHit(node, name, kind, category, extra, origin),
       initializer: (id) => this.bindings.initializer(id),
-      isRequest: (e) => this.isRequest(e),
       fileText: context.text,
     }
   }

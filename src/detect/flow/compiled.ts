@@ -34,15 +34,11 @@ export interface CompiledModels {
     revealLimit: number
   }
   clean: { globals: ReadonlySet<string>; staticReceivers: ReadonlySet<string>; verbs: ReadonlySet<string>; stringMembers: ReadonlySet<string>; sizes: ReadonlySet<string> }
-  /** Vendor SDK sinks (error reporters), from the catalog. */
-  sinks: readonly CompiledSink[]
   /** The vendor sink a module belongs to, when its package is one a sink names. */
   sinkOf(module: string): CompiledSink | undefined
   /** Receivers that are a vendor SDK without an import (`Sentry`, `scope`), and functions returning its scope. */
   sinkGlobals: ReadonlyMap<string, CompiledSink>
   sinkScopes: ReadonlyMap<string, CompiledSink>
-  /** Whether a file's text names anything a vendor sink needs (a package prefix, a global): most files do not. */
-  mentionsSink(text: string): boolean
 }
 
 const byCatalog = new WeakMap<Catalog, CompiledModels>()
@@ -67,7 +63,6 @@ function compile(catalog: Catalog): CompiledModels {
   }
   const memo = new Map<string, CompiledSink | null>()
   // the cheap test of a file: the literal start of each package pattern (`@sentry/`, `rollbar`) and each global
-  const words = [...new Set(sinks.flatMap((s) => [...s.packages.map((p) => p.replace(/\*.*$/, '')), ...(s.globals ?? [])]))]
   return {
     console: { global: logging.console.global, methods: new Set(logging.console.methods), conditionFirst: new Set(logging.console.conditionFirst) },
     streams: { receivers: new Set(logging.streams.receivers), methods: new Set(logging.streams.methods), argument: logging.streams.argument },
@@ -99,7 +94,6 @@ function compile(catalog: Catalog): CompiledModels {
       stringMembers: new Set(propagation.clean.stringMembers),
       sizes: new Set(propagation.clean.sizes),
     },
-    sinks,
     sinkOf(module) {
       let hit = memo.get(module)
       if (hit === undefined) {
@@ -110,6 +104,5 @@ function compile(catalog: Catalog): CompiledModels {
     },
     sinkGlobals,
     sinkScopes,
-    mentionsSink: (text) => words.some((w) => text.includes(w)),
   }
 }

@@ -4,16 +4,9 @@ import { ts } from 'ts-morph'
 import type { Catalog } from '../../catalog/index.js'
 import { loadFlowModels } from '../../catalog/models.js'
 import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords } from '../../secrets/names.js'
-import { unwrap } from '../../syntax/ast.js'
+import { calleeName, unwrap } from '../../syntax/ast.js'
 import type { SourceHelpers, SourceModel } from './sources.js'
 import { short, type Hit } from './values.js'
-
-function calleeName(callee: ts.Expression): string | undefined {
-  const c = unwrap(callee)
-  if (ts.isIdentifier(c)) return c.text
-  if (ts.isPropertyAccessExpression(c)) return c.name.text
-  return undefined
-}
 
 export class SecretSourceModel implements SourceModel {
   readonly wholeEnvCategory = 'secret'

@@ -2,10 +2,9 @@
 // process streams, loggers (made by a logger library's factory here, imported from another module, or so named),
 // error-reporting SDKs, and the messages of thrown errors.
 import { ts } from 'ts-morph'
-import { unwrap } from '../../syntax/ast.js'
+import { calleeName, unwrap } from '../../syntax/ast.js'
 import type { Bindings, ImportBinding } from '../bindings.js'
 import type { CompiledModels, CompiledSink } from './compiled.js'
-import { calleeName } from './analysis.js'
 import { short, type ImportRef } from './values.js'
 import type { SinkKind } from '../../types/index.js'
 

@@ -6,12 +6,10 @@ import type { Hit } from './values.js'
 
 /** What the engine offers a model that classifies a call: reading other values, making a source hit. */
 export interface SourceHelpers {
-  evaluate(expr: ts.Expression): Hit[]
   text(node: ts.Node): string
   sourceHit(node: ts.Node, name: string, kind: string, category: string, extra?: Partial<Hit>, origin?: string): Hit
   /** The initializer a name is bound to whole, as the engine follows it. */
   initializer(id: ts.Identifier): ts.Expression | undefined
-  isRequest(expr: ts.Expression): boolean
   /** The whole file's text, for a model's cheap prefilters. */
   fileText: string
 }

@@ -49,7 +49,7 @@ export interface Hit {
 }
 
 export const NO_HITS: Hit[] = Object.freeze([]) as unknown as Hit[]
-export const MAX_HITS = 12
+const MAX_HITS = 12
 
 /**
  * What of a value at `path` a reader of `read` sees: the remaining path when the origin is inside the part read, []

@@ -6,7 +6,7 @@ import type { CryptoCallData, CryptoFamily, CryptoOperation } from '../../../typ
 import type { FinishContext, LocatedEvidenceInput } from '../../engine.js'
 import { looksLikeAlgorithm, NORMALIZERS, type Normalizer } from './algorithms.js'
 import type { CryptoFile, PendingImport } from './context.js'
-import { propName, unwrap, valueOf, type Resolved } from './resolve.js'
+import { propName, valueOf, type Resolved } from './resolve.js'
 
 /** The name of the function, method or variable a node sits in: what the code is for (`signPayload`). */
 function enclosingName(node: ts.Node): string | undefined {
@@ -33,7 +33,7 @@ export function emitAlgorithm(f: CryptoFile, node: ts.Node, family: CryptoFamily
   emit({ kind: 'crypto-call', value: normalized ?? 'unknown', reason: 'crypto-api', node, data: normalized ? data : { ...data, unresolved: true } })
 }
 
-/** Exported string constants that may name an algorithm (`ALGO`, `CONFIG.cipher`), for the calls of other files. */
+/** Exported string constants that may name an algorithm (`ALGO`), for the calls of other files (an imported object's members are not followed). */
 export function recordExportedConstants(f: CryptoFile): void {
   const { bindings, file } = f.context
   const keep = (key: string, expr: ts.Expression | undefined) => {
@@ -42,12 +42,7 @@ export function recordExportedConstants(f: CryptoFile): void {
   }
   for (const [name, exported] of bindings.exports) {
     if (exported.kind !== 'local' || exported.binding.kind !== 'var' || !exported.binding.constant || exported.binding.path.length > 0) continue
-    const init = exported.binding.init
-    keep(name, init)
-    const obj = init && unwrap(init)
-    if (obj && ts.isObjectLiteralExpression(obj)) {
-      for (const p of obj.properties) if (ts.isPropertyAssignment(p) && propName(p.name)) keep(`${name}.${propName(p.name)}`, p.initializer)
-    }
+    keep(name, exported.binding.init)
   }
 }
 
