@@ -3,7 +3,7 @@
 // error-reporting SDKs, and the messages of thrown errors.
 import { ts } from 'ts-morph'
 import { calleeName, unwrap } from '../../syntax/ast.js'
-import type { Bindings, ImportBinding } from '../bindings.js'
+import { property, type Bindings, type ImportBinding } from '../bindings.js'
 import type { CompiledModels, CompiledSink } from './compiled.js'
 import { short, type ImportRef } from './values.js'
 import type { SinkKind } from '../../types/index.js'
@@ -39,13 +39,13 @@ function redactPaths(options: ts.Expression | undefined, option: string, binding
   let o = unwrap(options)
   if (ts.isIdentifier(o)) o = bindings.initializer(o) ?? o
   if (!ts.isObjectLiteralExpression(o)) return undefined
-  const prop = o.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === option) as ts.PropertyAssignment | undefined
-  if (!prop) return undefined
-  let value = unwrap(prop.initializer)
+  const given = property(o, option)
+  if (!given) return undefined
+  let value = unwrap(given)
   if (ts.isObjectLiteralExpression(value)) {
-    const paths = value.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'paths') as ts.PropertyAssignment | undefined
+    const paths = property(value, 'paths')
     if (!paths) return undefined
-    value = unwrap(paths.initializer)
+    value = unwrap(paths)
   }
   if (!ts.isArrayLiteralExpression(value)) return undefined
   return value.elements.filter(ts.isStringLiteralLike).map((e) => e.text)

@@ -11,7 +11,7 @@ declare const usage: { inputTokens: number; outputTokens: number }
 
 const OPENAI = process.env.OPENAI_API_KEY
 const SERVICE_NAME = 'api'
-const safe = pino({ redact: { paths: ['apiKey', '*.token', 'req.headers.authorization'], censor: '[redacted]' } })
+const safe = pino({ 'redact': { "paths": ['apiKey', '*.token', 'req.headers.authorization'], censor: '[redacted]' } })
 
 export function flows(apiKey: string, body: { apiKey: string; region: string }, userId: string) {
   let current = ''
