@@ -1,0 +1,126 @@
+// The personal data categories (data/categories.yaml): fideslang keys, the names that carry each in code, the request
+// headers that hold it, and the phrases policies use for it. Parsed and validated once per process.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Type, { type Static } from 'typebox'
+import { Value } from 'typebox/value'
+import { parse as parseYaml } from 'yaml'
+import { splitWords } from '../secrets/names.js'
+import { closed } from '../types/common.js'
+
+export const CATEGORIES_FILE = fileURLToPath(new URL('../../data/categories.yaml', import.meta.url))
+
+/** A fideslang data-category key (`user.contact.email`), or one of ours under a fideslang parent. */
+export const CategoryKeySchema = Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$', description: 'a fideslang data-category key' })
+
+const Word = Type.String({ pattern: '^[a-z0-9]+$' })
+/** The last words of a name: each entry a word, or a list of words one of which must stand there. */
+const WordsSchema = Type.Array(Type.Union([Word, Type.Array(Word, { minItems: 1 })]), { minItems: 1 })
+
+const CategorySchema = closed({
+  label: Type.String({ minLength: 1, description: 'how reports name it' }),
+  identifying: Type.Boolean({ description: 'it identifies a person: an "anonymous" promise excludes it' }),
+  logged: Type.Boolean({ description: 'personal-data-logged reports it reaching a log' }),
+  words: Type.Array(WordsSchema, { description: 'the last words of a name that carries it' }),
+  headers: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }))),
+  phrases: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9 \'-]*$' }), { minItems: 1, description: 'how policies name it, lowercase' }),
+})
+
+export const CategoriesFileSchema = closed({
+  notFirst: Type.Array(Word, { description: 'first words that make a name a flag or a transformed copy (isEmail, hashedEmail)' }),
+  categories: Type.Record(Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$' }), CategorySchema),
+})
+export type CategoriesFile = Static<typeof CategoriesFileSchema>
+
+export interface DataCategory {
+  key: string
+  label: string
+  identifying: boolean
+  logged: boolean
+  headers: string[]
+  phrases: string[]
+}
+
+export class DataCategories {
+  readonly list: DataCategory[]
+  private readonly byKey = new Map<string, DataCategory>()
+  /** Name patterns by their last word: [the words before it, from the end (a set where any of several may stand), key]. */
+  private readonly byLastWord = new Map<string, Array<{ before: Array<ReadonlySet<string>>; key: string }>>()
+  private readonly notFirst: ReadonlySet<string>
+  private readonly byHeader = new Map<string, string>()
+  private readonly memo = new Map<string, string | null>()
+
+  constructor(file: CategoriesFile) {
+    this.notFirst = new Set(file.notFirst)
+    this.list = Object.entries(file.categories).map(([key, c]) => ({ key, label: c.label, identifying: c.identifying, logged: c.logged, headers: c.headers ?? [], phrases: c.phrases }))
+    for (const c of this.list) this.byKey.set(c.key, c)
+    for (const [key, c] of Object.entries(file.categories)) {
+      for (const h of c.headers ?? []) this.byHeader.set(h, key)
+      for (const sequence of c.words) {
+        const sets = sequence.map((w) => new Set(typeof w === 'string' ? [w] : w))
+        const last = sets[sets.length - 1]
+        for (const word of last) {
+          const list = this.byLastWord.get(word) ?? []
+          list.push({ before: sets.slice(0, -1).reverse(), key })
+          this.byLastWord.set(word, list)
+        }
+      }
+    }
+    // longest patterns first: `ipAddress` is an IP address before it is an address
+    for (const list of this.byLastWord.values()) list.sort((a, b) => b.before.length - a.before.length)
+  }
+
+  get(key: string): DataCategory | undefined {
+    return this.byKey.get(key)
+  }
+
+  /** The category a value so named carries (`userEmail`, `ip_address`, `firstName`), or undefined (`emailVerified`). */
+  ofName(name: string): string | undefined {
+    const known = this.memo.get(name)
+    if (known !== undefined) return known ?? undefined
+    const found = this.classify(splitWords(name))
+    if (this.memo.size > 50_000) this.memo.clear()
+    this.memo.set(name, found ?? null)
+    return found
+  }
+
+  /** The category of words already split (a property path's last key after its object's last word: `user` `name`). */
+  ofWords(words: readonly string[]): string | undefined {
+    return this.classify(words)
+  }
+
+  private classify(words: readonly string[]): string | undefined {
+    const n = words.length
+    if (n === 0 || this.notFirst.has(words[0]) && n > 1) return undefined
+    const candidates = this.byLastWord.get(words[n - 1])
+    if (!candidates) return undefined
+    for (const { before, key } of candidates) {
+      if (before.length > n - 1) continue
+      if (before.every((set, i) => set.has(words[n - 2 - i]))) return key
+    }
+    return undefined
+  }
+
+  /** The category a request header holds, by its lowercase name. */
+  ofHeader(name: string): string | undefined {
+    return this.byHeader.get(name.toLowerCase())
+  }
+}
+
+/** The categories file's problems against its schema, as `path: message` lines (none when valid). */
+export function categoriesIssues(data: unknown): string[] {
+  return [...Value.Errors(CategoriesFileSchema, data)].map((e) => `${e.instancePath || '/'}: ${e.message}`)
+}
+
+let cached: DataCategories | undefined
+
+/** The categories, parsed and validated once per process; throws on an invalid file (a defect of the release). */
+export function loadCategories(file = CATEGORIES_FILE): DataCategories {
+  if (file === CATEGORIES_FILE && cached) return cached
+  const data: unknown = parseYaml(readFileSync(file, 'utf8'))
+  const issues = categoriesIssues(data)
+  if (issues.length > 0) throw new Error(`invalid ${file}: ${issues[0]}`)
+  const categories = new DataCategories(data as CategoriesFile)
+  if (file === CATEGORIES_FILE) cached = categories
+  return categories
+}
