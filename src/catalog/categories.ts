@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import Type, { type Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { parse as parseYaml } from 'yaml'
-import { splitWords } from '../secrets/names.js'
+import { splitWords } from '../util/words.js'
 import { closed } from '../types/common.js'
 
 export const CATEGORIES_FILE = fileURLToPath(new URL('../../data/categories.yaml', import.meta.url))

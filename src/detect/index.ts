@@ -13,9 +13,11 @@ import { regionCodeDetector, regionConfigDetector } from './detectors/regions.js
 import { transportCodeDetector, transportConfigDetector } from './detectors/transport.js'
 import { hardcodedSecretsCode, hardcodedSecretsText } from './detectors/hardcoded-secrets.js'
 import { secretFlowDetector } from './detectors/secret-flow.js'
+import { dataFlowDetector } from './detectors/data-flow.js'
+import { privacySignalsDetector } from './detectors/privacy-signals.js'
 
 export const DETECTORS: DetectorSet = {
-  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector],
+  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector],
   config: [configTextDetector, configSyntaxDetector, transportConfigDetector, regionConfigDetector, hardcodedSecretsText],
   workspace: [dependenciesDetector, configFilesDetector],
   data: [hardcodedSecretsText],

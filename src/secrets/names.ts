@@ -3,32 +3,13 @@
 import type { Catalog } from '../catalog/index.js'
 import type { SecretCategory } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
+import { splitWords } from '../util/words.js'
 
 export type { SecretCategory }
 
-/** Names repeat across a codebase; caching their words keeps the per-identifier cost to one map lookup. */
-const WORDS_CACHE = new Map<string, string[]>()
+export { splitWords }
+
 const CACHE_LIMIT = 50_000
-
-/** Splits camelCase, PascalCase, snake_case, kebab-case, SCREAMING_CASE and dotted names into lowercase words. */
-export function splitWords(name: string): string[] {
-  const cached = WORDS_CACHE.get(name)
-  if (cached) return cached
-  const words = computeWords(name)
-  if (WORDS_CACHE.size >= CACHE_LIMIT) WORDS_CACHE.clear()
-  WORDS_CACHE.set(name, words)
-  return words
-}
-
-function computeWords(name: string): string[] {
-  if (name.length > 200) return []
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-}
 
 const PASSWORD_WORDS = new Set(['password', 'passwords', 'passwd', 'passphrase', 'passcode'])
 const TOKEN_WORDS = new Set(['token', 'tokens', 'jwt', 'bearer'])

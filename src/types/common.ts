@@ -55,7 +55,7 @@ export type VendorCategory = Static<typeof VendorCategorySchema>
 
 export const EVIDENCE_KINDS = [
   'dependency', 'import', 'host', 'script', 'env', 'config',
-  'cookie', 'log-call', 'crypto-call', 'region', 'secret', 'transport',
+  'cookie', 'log-call', 'crypto-call', 'region', 'secret', 'transport', 'data-flow', 'privacy-signal',
 ] as const
 export const EvidenceKindSchema = Type.Enum(EVIDENCE_KINDS)
 export type EvidenceKind = Static<typeof EvidenceKindSchema>

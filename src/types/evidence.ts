@@ -132,7 +132,7 @@ export interface DecryptSiteData {
 
 export type SecretData = HardcodedSecretData | DecryptSiteData
 
-export type SinkKind = 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error'
+export type SinkKind = 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error' | 'vendor'
 
 /** A secret that reaches a log, an error report or a thrown error (secret-flow). */
 export interface LogCallData {
@@ -153,6 +153,35 @@ export interface LogCallData {
   sinkKind: SinkKind
   /** The helper the secret passes through to reach the sink. */
   via?: string
+}
+
+// ---------------------------------------------------------------- personal data
+
+/** Personal data reaching a vendor SDK call or a log (the personal-data flow analysis); `vendor` names the vendor. */
+export interface DataFlowData {
+  /** The fideslang data-category key (data/categories.yaml). */
+  category: string
+  /** How the call's argument shows it: `email`, `user.email`, `properties.email`. */
+  name: string
+  /** The value it is, when the argument shows it under another name: `user.email` sent as `email`. */
+  from?: string
+  /** The kind of source: `name` (a name that carries the category), `headers`, `nature` (the argument's role in the call). */
+  source: string
+  sourceLine: number
+  /** The file of the source when it is another module than the call's. */
+  sourceFile?: string
+  /** The call, as the code writes it: `posthog.identify`, `logger.info`. */
+  sink: string
+  sinkKind: 'vendor' | 'log'
+  /** The helper the value passes through to reach the call. */
+  via?: string
+}
+
+/** Code that reads a privacy signal (Do Not Track, Global Privacy Control) or sets an SDK option honouring one. */
+export interface PrivacySignalData {
+  signal: 'dnt' | 'gpc'
+  /** navigator.doNotTrack, a DNT / Sec-GPC header read, an SDK option (respect_dnt). */
+  how: 'navigator' | 'header' | 'sdk-option'
 }
 
 // ---------------------------------------------------------------- crypto, regions, transport
@@ -223,10 +252,13 @@ export type CryptoCallEvidence = WithData<'crypto-call', CryptoCallData>
 export type RegionEvidence = WithData<'region', RegionData>
 export type SecretEvidence = WithData<'secret', SecretData>
 export type TransportEvidence = WithData<'transport', TransportData>
+export type DataFlowEvidence = WithData<'data-flow', DataFlowData>
+export type PrivacySignalEvidence = WithData<'privacy-signal', PrivacySignalData>
 
 export type Evidence =
   | DependencyEvidence | ImportEvidence | HostEvidence | ScriptEvidence | EnvEvidence | ConfigEvidence
   | CookieEvidence | LogCallEvidence | CryptoCallEvidence | RegionEvidence | SecretEvidence | TransportEvidence
+  | DataFlowEvidence | PrivacySignalEvidence
 
 /** The evidence of some kinds. */
 export type EvidenceOf<K extends EvidenceKind> = ByKind<Evidence>[K]

@@ -14,7 +14,7 @@ export const SARIF_FINGERPRINT_KEY = 'privaudit/v1'
 
 // types only: the schemas they derive from are for generating data/vendors/schema.json, never built at run time
 export type {
-  CookielessOption, SecretValidatorName, SnippetGlobal, Vendor, VendorComponent, VendorCookie, VendorInput, VendorListField, VendorSecret, VendorSink,
+  CookielessOption, SecretValidatorName, SnippetGlobal, Vendor, VendorComponent, VendorCookie, VendorInput, VendorListField, VendorSecret, VendorSends, VendorSink,
 } from './vendor.js'
 
 // ---------------------------------------------------------------- collect

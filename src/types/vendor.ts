@@ -73,6 +73,27 @@ export const VendorSinkSchema = closed({
 })
 export type VendorSink = Static<typeof VendorSinkSchema>
 
+/** A call, method path or imported function name: `identify`, `people.set`, `emails.send`, `chat.completions.create`. */
+const CallPath = Type.String({ pattern: '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$' })
+
+/**
+ * SDK calls that send personal data to the vendor, for the personal-data flow analysis: `posthog.identify(id, { email })`,
+ * `resend.emails.send({ to })`, `Intercom('boot', { email })`. The client is an import of one of the packages, an
+ * instance or a factory result of one (`new PostHog()`, `usePostHog()`), or one of the globals a page snippet sets.
+ */
+export const VendorSendsSchema = closed({
+  packages: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Packages of the SDK (@scope/* matches a scope).' }),
+  calls: Type.Array(CallPath, { minItems: 1, description: 'Methods of the client (a path below it: people.set) or imported functions that send their arguments.' }),
+  globals: Type.Optional(Type.Array(Identifier, { description: 'Receivers or functions that are the SDK without an import (posthog, Intercom, $crisp).' })),
+  natures: Type.Optional(Type.Array(closed({
+    call: CallPath,
+    argument: Type.Integer({ minimum: 0 }),
+    property: Type.Optional(Identifier),
+    category: Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$' }),
+  }), { description: 'Arguments that carry a data category by nature, whatever their name: an email API\'s recipient, an LLM call\'s messages.' })),
+})
+export type VendorSends = Static<typeof VendorSendsSchema>
+
 /** A global function a vendor's page snippet defines (`fbq`), and the call of it that initialises the vendor. */
 export const SnippetGlobalSchema = closed({
   name: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }),
@@ -145,6 +166,9 @@ export const VENDOR_SCHEMA = closed({
   })),
   sinks: Type.Optional(Type.Array(VendorSinkSchema, {
     description: 'SDK calls that ship data to the vendor, for the flow analysis (an error reporter\'s capture calls). A call is a sink when its receiver is imported from one of `packages`, is an instance of one of `classes` of those packages, is one of `globals` (used without an import), or is returned by one of `scopes`.',
+  })),
+  sends: Type.Optional(Type.Array(VendorSendsSchema, {
+    description: 'SDK calls that send personal data to the vendor (identify, capture, setUser, emails.send), for the personal-data flow analysis; `natures` names arguments that carry a data category whatever their name.',
   })),
   globals: Type.Optional(Type.Array(SnippetGlobalSchema, {
     description: 'Global functions the vendor\'s page snippet defines (fbq, gtag). A call of a method of one that initialises SDKs (init, initialize, load, boot, start, setup, configure, createInstance: ttq.load(id)) initialises the vendor; so does a call whose first argument is initArgument (fbq(\'init\', id)).',

@@ -31,6 +31,9 @@ function key(e: Evidence): string {
   // a secret reaching a sink: `log-call:<source>-<sink kind>` (`log-call:decrypt-logger`); a secret in the repo or a decrypt site: `secret:<rule or role>`
   if (e.kind === 'log-call') return `${e.location.line} log-call:${e.data.source}-${e.data.sinkKind}`
   if (e.kind === 'secret') return `${e.location.line} secret:${e.data.role ?? e.data.rule}`
+  // personal data reaching a call: `data-flow:<category>-<vendor or log>` (`data-flow:user.contact.email-posthog`)
+  if (e.kind === 'data-flow') return `${e.location.line} data-flow:${e.data.category}-${e.vendor ?? 'log'}`
+  if (e.kind === 'privacy-signal') return `${e.location.line} privacy-signal:${e.data.signal}-${e.data.how}`
   if (e.kind !== 'cookie') return `${e.location.line} ${e.kind}:${e.vendor}`
   const { data } = e
   if (data.role === 'vendor-load') return `${e.location.line} cookie-sdk:${data.vendor}`
@@ -41,7 +44,7 @@ function key(e: Evidence): string {
 
 const VALUE_KINDS = new Set(['crypto-call', 'transport', 'region'])
 /** Kinds compared only where the case expects some, so other cases need not list every cookie SDK, cipher, URL or region. */
-const OPT_IN_KINDS = ['cookie', 'crypto-call', 'transport', 'region', 'log-call', 'secret']
+const OPT_IN_KINDS = ['cookie', 'crypto-call', 'transport', 'region', 'log-call', 'secret', 'data-flow', 'privacy-signal']
 
 function compared(e: Evidence, expected: string): boolean {
   return !OPT_IN_KINDS.includes(e.kind) || expected.includes(` ${e.kind}`)

@@ -310,7 +310,8 @@ export class FlowAnalysis {
     // what the object is (a decrypted value, a headers object) says more than the property's name
     const inner = this.member(this.evaluate(obj), key, node)
     if (inner.some((h) => h.origin.kind === 'source')) return inner
-    const category = this.model.nameCategory(key)
+    // `user.name` read together, unless the object is what another module's function returns or exports (known after the walk)
+    const category = this.model.nameCategory(key) ?? (inner.some((h) => h.origin.kind === 'call' || h.origin.kind === 'import') ? undefined : this.model.memberCategory?.(obj, key))
     return category ? [this.sourceHit(node, this.text(node), 'name', category), ...inner] : inner
   }
 

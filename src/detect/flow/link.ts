@@ -113,7 +113,7 @@ export class Linker {
     const keep = (s: ResolvedSource, inReturn: string[] | null) => {
       const inside = narrow(inReturn, ref.read)
       if (inside === undefined) return
-      const source = s.source.file || s.source.kind === 'constant' || s.source.kind === 'name' ? s.source : { ...s.source, file: found.file }
+      const source = s.source.file || s.source.kind === 'constant' ? s.source : { ...s.source, file: found.file }
       out.push({ source, path: below(at, inside) })
     }
     for (const r of summary.returns) {

@@ -17,6 +17,11 @@ export interface SourceHelpers {
 export interface SourceModel {
   /** The category a value so named carries (a variable, a parameter, a property, an import), or undefined. */
   nameCategory(name: string): string | undefined
+  /**
+   * The category of `object.key` read together when the key alone carries none (`user.name`, where `name` alone is any
+   * name); optional.
+   */
+  memberCategory?(object: ts.Expression, key: string): string | undefined
   /** The category of `process.env.NAME` (and `import.meta.env.NAME`), or undefined. */
   envCategory(name: string): string | undefined
   /** The category of one request header read by name, or undefined. */

@@ -1,0 +1,141 @@
+// Where a file sends personal data: the log sinks of sinks.ts (console, loggers, error reporters; thrown errors are
+// left to the secret rules) and the vendor SDK calls of the catalog's `sends:` models — `posthog.identify(id, props)`,
+// `resend.emails.send({ to })`, `Intercom('boot', { email })`, `new PostHog(key).capture(…)`, `usePostHog().identify`.
+import { ts } from 'ts-morph'
+import { packageMatches, type Catalog } from '../../catalog/index.js'
+import { unwrap } from '../../syntax/ast.js'
+import type { VendorSends } from '../../types/index.js'
+import type { Bindings } from '../bindings.js'
+import type { CompiledModels } from './compiled.js'
+import { SinkFinder, type Sink } from './sinks.js'
+import { short } from './values.js'
+
+export interface CompiledSends {
+  vendor: string
+  packages: readonly string[]
+  calls: ReadonlySet<string>
+  globals: ReadonlySet<string>
+  natures: VendorSends['natures'] & {}
+}
+
+export interface SendModels {
+  list: CompiledSends[]
+  /** The sends model a module belongs to. */
+  of(module: string): CompiledSends | undefined
+  /** Whether a file's text names any of the globals: one pass over it, not one per global. */
+  mentionsGlobal(text: string): boolean
+}
+
+const byCatalog = new WeakMap<Catalog, SendModels>()
+
+export function sendModels(catalog: Catalog): SendModels {
+  let models = byCatalog.get(catalog)
+  if (!models) {
+    const list: CompiledSends[] = catalog.vendors.flatMap((v) => (v.sends ?? []).map((s) => ({
+      vendor: v.id, packages: s.packages, calls: new Set(s.calls), globals: new Set(s.globals ?? []), natures: s.natures ?? [],
+    })))
+    const memo = new Map<string, CompiledSends | null>()
+    const names = [...new Set(list.flatMap((s) => [...s.globals]))].map((g) => g.replace(/[$]/g, '\\$'))
+    const globals = names.length > 0 ? new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`) : /(?!)/
+    models = {
+      list,
+      of(module) {
+        let hit = memo.get(module)
+        if (hit === undefined) {
+          hit = list.find((s) => s.packages.some((p) => packageMatches(p, module) || module.startsWith(`${p}/`))) ?? null
+          memo.set(module, hit)
+        }
+        return hit ?? undefined
+      },
+      mentionsGlobal: (text) => globals.test(text),
+    }
+    byCatalog.set(catalog, models)
+  }
+  return models
+}
+
+/** A vendor call found: the sink, and the model's call path it matched (`emails.send`). */
+export interface VendorCall {
+  sink: Sink
+  sends: CompiledSends
+  path: string
+}
+
+/** The log sinks and the vendor sinks of a file. */
+export class DataSinkFinder extends SinkFinder {
+  readonly vendorCalls: VendorCall[] = []
+  private readonly active: boolean
+
+  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, fileText: string, private readonly show: (node: ts.Node) => string) {
+    super(dataBindings, models, file, show)
+    this.active = dataBindings.imports.some((b) => sends.of(b.module) !== undefined) || sends.mentionsGlobal(fileText)
+  }
+
+  override find(calls: readonly ts.CallExpression[]): Sink[] {
+    const sinks = super.find(calls, [])
+    if (!this.active) return sinks
+    for (const call of calls) {
+      const found = this.vendorCall(call)
+      if (found) {
+        this.vendorCalls.push(found)
+        sinks.push(found.sink)
+      }
+    }
+    return sinks
+  }
+
+  /** The vendor SDK call a call is, if any: its client resolved to an import, an instance or factory result, a global. */
+  private vendorCall(call: ts.CallExpression): VendorCall | undefined {
+    const names: string[] = []
+    let cur = unwrap(call.expression)
+    while (ts.isPropertyAccessExpression(cur)) {
+      names.unshift(cur.name.text)
+      cur = unwrap(cur.expression)
+    }
+    if (ts.isCallExpression(cur)) {
+      // usePostHog().capture(…)
+      const factory = this.dataBindings.importOf(cur.expression)
+      const sends = factory && this.sends.of(factory.module)
+      return sends ? this.matched(call, sends, names.join('.')) : undefined
+    }
+    if (!ts.isIdentifier(cur)) return undefined
+    // window.posthog.identify(…), globalThis.Intercom(…)
+    if ((cur.text === 'window' || cur.text === 'globalThis') && !this.dataBindings.resolve(cur) && names.length > 0) {
+      const global = names.shift()!
+      const sends = this.sends.list.find((s) => s.globals.has(global))
+      return sends ? this.matched(call, sends, names.length > 0 ? names.join('.') : global) : undefined
+    }
+    const binding = this.dataBindings.resolve(cur)
+    if (!binding) {
+      const sends = this.sends.list.find((s) => s.globals.has(cur.text))
+      return sends ? this.matched(call, sends, names.length > 0 ? names.join('.') : cur.text) : undefined
+    }
+    if (binding.kind === 'import') {
+      const sends = this.sends.of(binding.module)
+      if (!sends) return undefined
+      const path = names.length > 0 ? names.join('.') : binding.imported === 'default' || binding.imported === '*' ? cur.text : binding.imported
+      return this.matched(call, sends, path)
+    }
+    if (binding.kind === 'var' && binding.init && binding.path.length === 0 && names.length > 0) {
+      // const client = new PostHog(key); const resend = new Resend(key); const posthog = usePostHog()
+      const init = unwrap(binding.init)
+      const made = ts.isNewExpression(init) || ts.isCallExpression(init) ? this.dataBindings.importOf(rootOf(init.expression)) : undefined
+      const sends = made && this.sends.of(made.module)
+      return sends ? this.matched(call, sends, names.join('.')) : undefined
+    }
+    return undefined
+  }
+
+  private matched(call: ts.CallExpression, sends: CompiledSends, path: string): VendorCall | undefined {
+    if (!sends.calls.has(path)) return undefined
+    const sink: Sink = { call, args: call.arguments, display: short(this.show(call.expression), 50), kind: 'vendor', vendor: sends.vendor }
+    return { sink, sends, path }
+  }
+}
+
+/** The identifier a member chain starts from: `AnalyticsBrowser` of `AnalyticsBrowser.load`. */
+function rootOf(expr: ts.Expression): ts.Expression {
+  let cur = unwrap(expr)
+  while (ts.isPropertyAccessExpression(cur)) cur = unwrap(cur.expression)
+  return cur
+}

@@ -1,0 +1,63 @@
+// The personal data source model: values whose name or property path carries a data category of data/categories.yaml
+// (`user.email`, `session.user.name`, `req.ip`, `firstName`), and request headers that hold one (`x-forwarded-for`).
+// What the engine treats as clean stays clean: a value hashed (`sha256(email)`, `createHash(…).update(email).digest()`)
+// is a call nobody models, so it carries nothing; `isEmail`, `hashedEmail`, `emailVerified` are not the datum.
+import { ts } from 'ts-morph'
+import { loadCategories, type DataCategories } from '../../catalog/categories.js'
+import { loadFlowModels } from '../../catalog/models.js'
+import { splitWords } from '../../secrets/names.js'
+import { unwrap } from '../../syntax/ast.js'
+import type { SourceModel } from './sources.js'
+import type { Hit } from './values.js'
+
+export class PersonalSourceModel implements SourceModel {
+  readonly stringCategories: ReadonlySet<string>
+  readonly requests: SourceModel['requests']
+
+  constructor(readonly categories: DataCategories = loadCategories()) {
+    const { secrets } = loadFlowModels()
+    this.stringCategories = new Set(categories.list.map((c) => c.key))
+    this.requests = {
+      names: new RegExp(secrets.requests.names),
+      properties: new RegExp(secrets.requests.properties),
+      headerMethods: new Set(secrets.requests.headerMethods),
+      headerFunctions: secrets.requests.headerFunctions,
+    }
+  }
+
+  nameCategory(name: string): string | undefined {
+    return this.categories.ofName(name)
+  }
+
+  /** `user.name`, `session.user.name`, `author.name`: the object's last word and the key, read together. */
+  memberCategory(object: ts.Expression, key: string): string | undefined {
+    const o = unwrap(object)
+    const last = ts.isIdentifier(o) ? o.text : ts.isPropertyAccessExpression(o) ? o.name.text : undefined
+    if (!last) return undefined
+    const words = splitWords(last)
+    return words.length > 0 ? this.categories.ofWords([words[words.length - 1], ...splitWords(key)]) : undefined
+  }
+
+  envCategory(): string | undefined {
+    return undefined
+  }
+
+  headerCategory(name: string): string | undefined {
+    return this.categories.ofHeader(name)
+  }
+
+  isMetadata(): boolean {
+    return false
+  }
+
+  call(): Hit[] | undefined {
+    return undefined
+  }
+}
+
+let cached: PersonalSourceModel | undefined
+
+export function personalSources(): PersonalSourceModel {
+  cached ??= new PersonalSourceModel()
+  return cached
+}

@@ -1,0 +1,3 @@
+export function contactOf(user: { email: string; name: string }) {
+  return { address: user.email, label: user.name }
+}
