@@ -30,6 +30,8 @@ const LABEL = /^([^:]{1,40}):\s+/
 const CHANNEL_BEFORE = /\b(?:by|via|per|through|over)\s+$/i
 /** "email us", "Email: privacy@x.com", "email notifications": an address to write to or a kind of message. */
 const NOT_THE_DATUM_AFTER = /^(?:\s+(?:us|me|them|him|her)\b|\s*:?\s*[\w.+-]+@|\s+(?:notifications?|updates?|newsletters?|alerts?|support|providers?|services?|marketing|campaigns?|communications?|digests?|reminders?|templates?)\b)/i
+/** "Names of your projects": what follows owns the phrase, and it is not the person. */
+const OF_A_THING = /^\s+of\s+(?!(?:(?:the|each|every|a|an)\s+)?(?:you|users?|customers?|people|persons?|individuals?|members?|account\s+holders?|cardholders?)\b)/i
 /** Words inside a relative parenthetical: "IP address (which may be used to derive approximate location)". */
 const RELATIVE_PARENTHETICAL = /^\(\s*(?:which|that|who|where|used|to\s+derive|derived)\b/i
 
@@ -82,6 +84,7 @@ function namesPerson(text: string, mention: DataMention, raw: DataMention[], lis
     if (CHANNEL_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start))) return false
     if (NOT_THE_DATUM_AFTER.test(text.slice(mention.end, mention.end + 40))) return false
   }
+  if (OF_A_THING.test(text.slice(mention.end, mention.end + 40))) return false
   // earlier phrases read as one word (§), so "your email and name" is a cue, a phrase, "and", the name
   let prefix = text.slice(0, mention.start)
   for (const r of raw) if (r.end <= mention.start) prefix = `${prefix.slice(0, r.start)}§${' '.repeat(r.end - r.start - 1)}${prefix.slice(r.end)}`
