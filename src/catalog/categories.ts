@@ -6,12 +6,9 @@ import Type, { type Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { parse as parseYaml } from 'yaml'
 import { splitWords } from '../util/words.js'
-import { closed } from '../types/common.js'
+import { closed, CategoryKeySchema } from '../types/common.js'
 
 export const CATEGORIES_FILE = fileURLToPath(new URL('../../data/categories.yaml', import.meta.url))
-
-/** A fideslang data-category key (`user.contact.email`), or one of ours under a fideslang parent. */
-export const CategoryKeySchema = Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$', description: 'a fideslang data-category key' })
 
 const Word = Type.String({ pattern: '^[a-z0-9]+$' })
 /** The last words of a name: each entry a word, or a list of words one of which must stand there. */
@@ -28,7 +25,7 @@ const CategorySchema = closed({
 
 export const CategoriesFileSchema = closed({
   notFirst: Type.Array(Word, { description: 'first words that make a name a flag or a transformed copy (isEmail, hashedEmail)' }),
-  categories: Type.Record(Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$' }), CategorySchema),
+  categories: Type.Record(CategoryKeySchema, CategorySchema),
 })
 export type CategoriesFile = Static<typeof CategoriesFileSchema>
 

@@ -8,6 +8,7 @@ import { parseVendorClaims } from './vendors.js'
 import { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
 import { parseRegionClaims } from './regions.js'
 import { parseSecretLoggingClaims } from './security-secrets.js'
+import { parseDataClaims } from './data.js'
 import { lookupTable } from '../util/table.js'
 import { compareText } from '../util/order.js'
 
@@ -21,18 +22,20 @@ export { parseCookieClaims } from './cookies.js'
 export { parseDataPracticeClaims, parseSecurityClaims } from './security.js'
 export { findPlaceMentions, parseRegionClaims } from './regions.js'
 export { parseSecretLoggingClaims } from './security-secrets.js'
+export { parseDataClaims } from './data.js'
+export { findDataMentions, type DataMention } from './data-phrases.js'
 
 /** One claim extractor: pure, sentence-based. Cookie and security extractors join this list. */
 export type ClaimExtractor = (sentences: PolicySentence[], catalog: Catalog) => Claim[]
 
-export const CLAIM_EXTRACTORS: readonly ClaimExtractor[] = [parseVendorClaims, parseCookieClaims, parseSecurityClaims, parseRegionClaims, parseDataPracticeClaims, parseSecretLoggingClaims]
+export const CLAIM_EXTRACTORS: readonly ClaimExtractor[] = [parseVendorClaims, parseCookieClaims, parseSecurityClaims, parseRegionClaims, parseDataPracticeClaims, parseSecretLoggingClaims, parseDataClaims]
 
 export interface ParsedPolicy {
   sentences: PolicySentence[]
   claims: Claim[]
 }
 
-const KIND_ORDER: Record<string, number> = lookupTable({ vendor: 0, 'vendor-category': 1, cookie: 2, security: 3, region: 4, 'data-practice': 5 })
+const KIND_ORDER: Record<string, number> = lookupTable({ vendor: 0, 'vendor-category': 1, cookie: 2, security: 3, region: 4, 'data-practice': 5, data: 6 })
 
 /** Total order so output (and golden files, SARIF fingerprints) never depends on extractor order. */
 export function compareClaims(a: Claim, b: Claim): number {
@@ -43,6 +46,7 @@ export function compareClaims(a: Claim, b: Claim): number {
     || compareText(a.quote, b.quote)
     || compareText(a.polarity, b.polarity)
     || compareText(a.strength ?? '', b.strength ?? '')
+    || compareText(a.vendor ?? '', b.vendor ?? '')
 }
 
 export function parsePolicy(policy: Policy, catalog: Catalog, extractors: readonly ClaimExtractor[] = CLAIM_EXTRACTORS): ParsedPolicy {

@@ -13,6 +13,8 @@ export interface PolicySentence {
   item: boolean
   /** For a list item: the sentence that introduced the list ("We use the following services:"). */
   lead?: string
+  /** Not the first sentence of its block (paragraph, list item, row): "They" may refer to what the block began with. */
+  continued?: true
   /**
    * For a table row: where its cells are in `text`. `name` is the cell of the column that names the
    * entry; a vendor in one of the `other` cells ("United States (AWS us-west-2)") is mentioned, not listed.
@@ -210,6 +212,7 @@ export function splitSentences(blocks: PolicyBlock[]): PolicySentence[] {
       const endLine = lineAt(b - 1)
       const sentence: PolicySentence = { text, line, endLine, section, heading: false, item: block.item === true }
       if (block.item && lead) sentence.lead = lead
+      if (last !== undefined) sentence.continued = true
       const cells = row ? sentenceCells(row, block.text, a, b, text, cellCursor) : undefined
       if (cells) sentence.cells = cells
       out.push(sentence)

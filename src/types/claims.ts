@@ -2,7 +2,9 @@
 // The policy parser's side of the contract with the checks, and the `claims` of the JSON report: the TypeScript
 // types derive from these schemas, which schema/report.schema.json publishes.
 import Type, { type Static, type TProperties } from 'typebox'
-import { closed, type ByKind, type Exclusive, CookiePurposeSchema, LineSchema, LocationSchema, SECRET_CATEGORIES, VendorCategorySchema } from './common.js'
+import { closed, type ByKind, type Exclusive, CategoryKeySchema, CookiePurposeSchema, LineSchema, LocationSchema, SECRET_CATEGORIES, VendorCategorySchema } from './common.js'
+
+const Categories = Type.Array(CategoryKeySchema, { minItems: 1, description: 'fideslang keys, sorted, each once' })
 
 /** The subject of a `security` claim that secrets are never logged ("Never logged or exposed in plaintext"). */
 export const SECRETS_NOT_LOGGED = 'secrets-not-logged'
@@ -191,11 +193,72 @@ const DataUseClaimSchema = claimOf({
   subject: Type.Enum(['model-training', 'sale-of-data']),
 }, {})
 
+// ---------------------------------------------------------------- personal data
+
+/** What a named vendor receives: "PostHog collects: page views, device information, IP address". */
+const VendorDataClaimSchema = claimOf({
+  kind: Type.Literal('data'),
+  subject: Type.Literal('vendor-data'),
+  vendor: Type.String(),
+}, {
+  data: closed({ categories: Categories, phrases: Type.Array(Type.String(), { description: 'the words that named them, in order' }) }),
+})
+
+/** "We use anonymized and aggregated data": the strongest qualifier stated, and for what or whom. */
+const AnonymousDataClaimSchema = claimOf({
+  kind: Type.Literal('data'),
+  subject: Type.Literal('anonymous-data'),
+}, {
+  data: closed({
+    qualifier: Type.Enum(['anonymous', 'anonymized', 'aggregated', 'pseudonymous']),
+    purpose: Type.Optional(Type.Literal('analytics')),
+    vendor: Type.Optional(Type.String()),
+  }),
+})
+
+/** One entry of the policy's collection list: the categories it names. */
+const CollectionClaimSchema = claimOf({
+  kind: Type.Literal('data'),
+  subject: Type.Literal('collection'),
+}, {
+  data: closed({ categories: Categories }),
+})
+
+/** "We never see private keys", "we do not share your email": what is denied, and how far. */
+const DataDenialClaimSchema = claimOf({
+  kind: Type.Literal('data'),
+  subject: Type.Literal('data-denial'),
+}, {
+  data: closed({
+    categories: Categories,
+    /** receive: never had at all; store: not kept; log: not written to logs; share: not given to others. */
+    scope: Type.Enum(['receive', 'store', 'log', 'share']),
+    vendor: Type.Optional(Type.String()),
+  }),
+})
+
+/** "Minimal request and error logs" (affirm, minimal); "we do not log personal data" (deny, none). */
+const LogsClaimSchema = claimOf({
+  kind: Type.Literal('data'),
+  subject: Type.Literal('logs'),
+}, {
+  data: closed({ level: Type.Enum(['minimal', 'none']) }),
+})
+
+/** "We honor Do Not Track and Global Privacy Control signals" (affirm) or "we do not respond to them" (deny). */
+const DoNotTrackClaimSchema = claimOf({
+  kind: Type.Literal('data'),
+  subject: Type.Literal('do-not-track'),
+}, {
+  data: closed({ signals: Type.Array(Type.Enum(['dnt', 'gpc']), { minItems: 1 }) }),
+})
+
 export const ClaimSchema = Type.Union([
   VendorClaimSchema, VendorCategoryClaimSchema,
   CookieLimitClaimSchema, CookiePurposesClaimSchema, CookieDenialClaimSchema, CookieNamesClaimSchema, VendorCookiesClaimSchema,
   EncryptionAtRestClaimSchema, KeyManagementClaimSchema, SecretsStoreClaimSchema, SignatureClaimSchema, TransportClaimSchema, SecretsNotLoggedClaimSchema,
   RegionClaimSchema, RetentionClaimSchema, DataUseClaimSchema,
+  VendorDataClaimSchema, AnonymousDataClaimSchema, CollectionClaimSchema, DataDenialClaimSchema, LogsClaimSchema, DoNotTrackClaimSchema,
 ])
 export type Claim = Exclusive<Static<typeof ClaimSchema>>
 export type ClaimKind = Claim['kind']
@@ -207,6 +270,7 @@ export type VendorCategoryClaim = ClaimOf<'vendor-category'>
 export type CookieClaim = ClaimOf<'cookie'>
 export type SecurityClaim = ClaimOf<'security'>
 export type RegionClaim = ClaimOf<'region'>
+export type DataClaim = ClaimOf<'data'>
 /** A claim of a kind about a subject. */
 export type ClaimAbout<K extends ClaimKind, S extends ClaimOf<K>['subject']> = Extract<ClaimOf<K>, { subject: S }>
 

@@ -43,6 +43,9 @@ export type SkippedFile = Static<typeof SkippedFileSchema>
 /** A vendor's id (and a secret format's): a lowercase slug, also the vendor's file name. */
 export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$'
 
+/** A fideslang data-category key (`user.contact.email`), or one of ours under a fideslang parent. */
+export const CategoryKeySchema = Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$', description: 'a fideslang data-category key' })
+
 export const CookiePurposeSchema = Type.Enum(['strictly-necessary', 'functional', 'analytics', 'advertising'])
 export type CookiePurpose = Static<typeof CookiePurposeSchema>
 
