@@ -20,6 +20,7 @@ const CategorySchema = closed({
   logged: Type.Boolean({ description: 'personal-data-logged reports it reaching a log' }),
   words: Type.Array(WordsSchema, { description: 'the last words of a name that carries it' }),
   headers: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }))),
+  includes: Type.Optional(Type.Array(CategoryKeySchema, { description: 'categories a policy naming this one covers' })),
   phrases: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9 \'-]*$' }), { minItems: 1, description: 'how policies name it, lowercase' }),
 })
 
@@ -36,6 +37,8 @@ export interface DataCategory {
   logged: boolean
   headers: string[]
   phrases: string[]
+  /** Categories a policy naming this one covers. */
+  includes: string[]
 }
 
 export class DataCategories {
@@ -49,7 +52,7 @@ export class DataCategories {
 
   constructor(file: CategoriesFile) {
     this.notFirst = new Set(file.notFirst)
-    this.list = Object.entries(file.categories).map(([key, c]) => ({ key, label: c.label, identifying: c.identifying, logged: c.logged, headers: c.headers ?? [], phrases: c.phrases }))
+    this.list = Object.entries(file.categories).map(([key, c]) => ({ key, label: c.label, identifying: c.identifying, logged: c.logged, headers: c.headers ?? [], phrases: c.phrases, includes: c.includes ?? [] }))
     for (const c of this.list) this.byKey.set(c.key, c)
     for (const [key, c] of Object.entries(file.categories)) {
       for (const h of c.headers ?? []) this.byHeader.set(h, key)

@@ -1,5 +1,9 @@
 // Every check privaudit runs, in report order. A new check is a folder here plus a line below.
 import { cookieClaimMismatch } from './cookie-claim-mismatch/index.js'
+import { dataClaimContradicted } from './data-claim-contradicted/index.js'
+import { dntClaimUnsupported } from './dnt-claim-unsupported/index.js'
+import { personalDataLogged } from './personal-data-logged/index.js'
+import { vendorDataMismatch } from './vendor-data-mismatch/index.js'
 import { declaredSubprocessorUnused } from './declared-subprocessor-unused/index.js'
 import { encryptionClaimMismatch } from './encryption-claim-mismatch/index.js'
 import { hardcodedSecret } from './hardcoded-secret/index.js'
@@ -24,6 +28,10 @@ export const CHECKS: Check[] = [
   signatureClaimMismatch,
   insecureTransport,
   regionClaimMismatch,
+  vendorDataMismatch,
+  dataClaimContradicted,
+  personalDataLogged,
+  dntClaimUnsupported,
 ]
 
 export type { Check, CheckContext, CheckMeta, FindingInput } from './types.js'

@@ -13,6 +13,7 @@ import { readsAsEnglish } from '../policy/language.js'
 import type { Claim, FullReport, SkippedFile, VendorSummary, Workspace } from '../types/index.js'
 import { strongestFirst } from '../model/locations.js'
 import { buildCookieInventory } from '../model/cookies.js'
+import { buildDataFlows } from '../model/data.js'
 import { diff } from './diff.js'
 import { redactReport } from './redact.js'
 import { providerRules } from '../secrets/rules.js'
@@ -119,6 +120,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     policy: workspace.policy ? { path: workspace.policy.path, source: workspace.policy.source, claims: result.claims } : null,
     vendors: vendorSummaries(result.ledger),
     cookies: buildCookieInventory(detected.evidence, result.ledger),
+    dataFlows: buildDataFlows(detected.evidence, result.claims),
     findings: result.findings,
     summary: {
       error: result.findings.filter((f) => f.severity === 'error').length,

@@ -3,7 +3,7 @@
 import type { Claim, Finding, Location, Severity } from '../types/index.js'
 import type { FullReport } from '../types/index.js'
 import type { RenderOptions } from './options.js'
-import { cookieLifetime, declaredHow, describeEvidenceLine, findingEvidence, formatLocation, plural, SEVERITY_ICON, sortedVendors, summaryLine, usedIn, usedThroughNames, vendorName } from './shared.js'
+import { cookieLifetime, declaredHow, describeEvidenceLine, findingEvidence, formatLocation, plural, reportDataMap, SEVERITY_ICON, sortedVendors, summaryLine, usedIn, usedThroughNames, vendorName } from './shared.js'
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
@@ -56,6 +56,7 @@ blockquote { margin: 4px 0; padding: 2px 10px; border-left: 3px solid var(--line
 .yes { color: var(--ok); font-weight: 600; } .no { color: var(--error); font-weight: 600; }
 .status-confirmed { color: var(--ok); font-weight: 600; } .status-contradicted { color: var(--error); font-weight: 600; } .status-unverifiable { color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
+td.undeclared { color: var(--warning); font-weight: 600; }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } .finding { page-break-inside: avoid; } }
 @media (max-width: 720px) { .sides { grid-template-columns: 1fr; } }
@@ -127,6 +128,19 @@ function cookieTable(report: FullReport, options: Partial<RenderOptions>): strin
   }).join('\n')
   return `<table><thead><tr><th>Cookie</th><th>Party</th><th>Vendor</th><th>Purpose</th><th>Lifetime</th><th>Attributes</th><th>Where set</th></tr></thead><tbody>
 ${rows}
+</tbody></table>`
+}
+
+/** The data map: each receiver with the categories the policy declares for it, and those it does not. */
+function dataMapTable(report: FullReport): string {
+  const rows = reportDataMap(report)
+  if (!rows.length) return '<p class="empty">No personal data found reaching a vendor, a log or a store.</p>'
+  const cells = rows.map((row) => {
+    const list = (declared: boolean) => row.categories.filter((x) => x.declared === declared).map((x) => esc(x.label)).join(', ') || '—'
+    return `<tr><td>${esc(row.sink)}</td><td>${list(true)}</td><td${row.categories.some((x) => !x.declared) ? ' class="undeclared"' : ''}>${list(false)}</td></tr>`
+  }).join('\n')
+  return `<table><thead><tr><th>Receives</th><th>Declared in the policy</th><th>Not declared</th></tr></thead><tbody>
+${cells}
 </tbody></table>`
 }
 
@@ -202,6 +216,9 @@ ${subprocessorTable(report, options)}
 </section>
 <section id="cookies"><h2>Cookies</h2>
 ${cookieTable(report, options)}
+</section>
+<section id="data-map"><h2>Data map</h2>
+${dataMapTable(report)}
 </section>
 <section id="claims"><h2>Claims coverage</h2>
 ${claimsTable(report, options)}

@@ -3,7 +3,7 @@
 import type { Claim, Finding, Location } from '../types/index.js'
 import type { FullReport } from '../types/index.js'
 import type { RenderOptions } from './options.js'
-import { cookieLifetime, declaredHow, describeEvidenceLine, findingEvidence, formatLocation, plural, SEVERITY_ICON, sortedVendors, summaryLine, usedIn, usedThroughNames, vendorName } from './shared.js'
+import { cookieLifetime, declaredHow, describeEvidenceLine, findingEvidence, formatLocation, plural, reportDataMap, SEVERITY_ICON, sortedVendors, summaryLine, usedIn, usedThroughNames, vendorName } from './shared.js'
 
 /** Text safe in a table cell or a line: no pipes, no newlines, no raw HTML, no @mention that would ping someone. */
 export function mdText(s: string): string {
@@ -79,6 +79,18 @@ export function mdSubprocessorTable(report: FullReport, options: Partial<RenderO
   return out
 }
 
+/** The data map as a table: each receiver, the categories the policy declares for it and those it does not. */
+export function mdDataMap(report: FullReport): string[] {
+  const rows = reportDataMap(report)
+  if (!rows.length) return ['No personal data found reaching a vendor, a log or a store.']
+  const out = ['| Receives | Declared in the policy | Not declared |', '| --- | --- | --- |']
+  for (const row of rows) {
+    const list = (declared: boolean) => row.categories.filter((x) => x.declared === declared).map((x) => mdText(x.label)).join(', ') || '—'
+    out.push(`| ${mdText(row.sink)} | ${list(true)} | ${list(false) === '—' ? '—' : `**${list(false)}**`} |`)
+  }
+  return out
+}
+
 export function mdCookieTable(report: FullReport, options: Partial<RenderOptions>): string[] {
   if (!report.cookies.length) return ['No cookie found.']
   const out = ['| Cookie | Party | Vendor | Purpose | Lifetime | Where set |', '| --- | --- | --- | --- | --- | --- |']
@@ -142,6 +154,10 @@ export function renderMarkdown(report: FullReport, options: Partial<RenderOption
   out.push('## Cookies')
   out.push('')
   out.push(...mdCookieTable(report, options))
+  out.push('')
+  out.push('## Data map')
+  out.push('')
+  out.push(...mdDataMap(report))
   out.push('')
   out.push('## Claims coverage')
   out.push('')

@@ -1,4 +1,5 @@
 // What the markdown, HTML and SARIF reporters share: the evidence behind a finding, names, counts.
+import { dataMap, type DataMapRow } from '../model/data.js'
 import type { EvidenceKind, Finding, Location, Severity, VendorSummary } from '../types/index.js'
 import type { FullReport } from '../types/index.js'
 import { lookupTable } from '../util/table.js'
@@ -79,4 +80,9 @@ export function declaredHow(report: FullReport, v: VendorSummary): string {
 /** Where a vendor is used: its own evidence, or the services of it that are (AWS through Amazon S3). */
 export function usedThroughNames(report: FullReport, v: VendorSummary): string[] {
   return (v.usedThrough ?? []).map((id) => vendorName(report, id) ?? id)
+}
+
+/** The data map of the report: who receives which personal data categories, declared by the policy or not. */
+export function reportDataMap(report: FullReport): DataMapRow[] {
+  return dataMap(report.dataFlows, (id) => vendorName(report, id) ?? id)
 }

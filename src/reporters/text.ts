@@ -3,6 +3,7 @@ import { Chalk } from 'chalk'
 import type { Claim, ClaimStatus, Finding, Severity } from '../types/index.js'
 import type { FullReport } from '../types/index.js'
 import type { RenderOptions } from './options.js'
+import { reportDataMap } from './shared.js'
 
 const ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: '●' }
 
@@ -68,6 +69,7 @@ export function renderText(report: FullReport, options: RenderOptions): string {
     out.push('')
   }
   out.push(...cookieTable(report, c))
+  out.push(...dataMapBlock(report, c))
   out.push(...claimsBlock(report, c))
   for (const p of report.problems) out.push(c.yellow(`warning: ${p.file}: ${p.reason}`))
   if (report.skipped.length) out.push(c.dim(`skipped ${plural(report.skipped.length, 'file')} (${[...new Set(report.skipped.map((s) => s.reason.replace(/ \(.*\)$/, '')))].slice(0, 4).join(', ')}); --format json lists them`))
@@ -102,6 +104,19 @@ export function cookieTable(report: FullReport, c: InstanceType<typeof Chalk>): 
     ])
   }
   return [c.bold('Cookies'), ...table(rows), '']
+}
+
+/** The data map: each vendor, the logs and the stores, with the personal data categories each receives. */
+export function dataMapBlock(report: FullReport, c: InstanceType<typeof Chalk>): string[] {
+  const rows = reportDataMap(report)
+  if (rows.length === 0) return []
+  const cells = [['receives', 'declared in the policy', 'not declared']]
+  for (const row of rows) {
+    const declared = row.categories.filter((x) => x.declared).map((x) => x.label).join(', ')
+    const undeclared = row.categories.filter((x) => !x.declared).map((x) => x.label).join(', ')
+    cells.push([row.sink, declared ? c.green(declared) : c.dim('—'), undeclared ? c.yellow(undeclared) : c.dim('—')])
+  }
+  return [c.bold('Data map'), ...table(cells), '']
 }
 
 /** What a label adds to a claim's subject: the algorithm or service a security claim names, a retention period, a cookie claim's vendor or phrase. */

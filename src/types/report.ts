@@ -57,6 +57,26 @@ const CookieEntrySchema = closed({
 })
 export type CookieEntry = Static<typeof CookieEntrySchema>
 
+const PlaceSchema = closed({ file: FileSchema, line: LineSchema })
+
+/** Personal data reaching a vendor, a log or a store: the data map's evidence. */
+const DataFlowSchema = closed({
+  category: Type.String({ description: 'a fideslang data-category key (data/categories.yaml)' }),
+  label: Type.String({ description: 'the category as reports name it' }),
+  source: closed({ file: FileSchema, line: LineSchema, name: Type.String({ description: 'the value as the code names it' }) }),
+  sink: closed({
+    kind: Type.Enum(['vendor', 'log', 'storage']),
+    vendor: Type.Optional(Type.String({ description: 'a catalog vendor id' })),
+    call: Type.String({ description: 'the call as the code writes it: posthog.identify, logger.info' }),
+    file: FileSchema,
+    line: LineSchema,
+  }),
+  path: Type.Array(PlaceSchema, { description: 'where the value goes, from its source to the call' }),
+  declared: Type.Boolean({ description: 'the policy names this category for this sink: the vendor\'s data list, or the collection list for logs and stores' }),
+  policy: Type.Optional(QuoteSchema),
+})
+export type DataFlow = Static<typeof DataFlowSchema>
+
 /** How the policy file was chosen. */
 const PolicySourceSchema = Type.Enum(['--policy', 'config', 'discovered'])
 export type PolicySource = Static<typeof PolicySourceSchema>
@@ -88,6 +108,7 @@ const reportProperties = {
   cookies: Type.Array(CookieEntrySchema, {
     description: 'every cookie the product sets, first party from code and third party from the browser SDKs and scripts it loads',
   }),
+  dataFlows: Type.Array(DataFlowSchema, { description: 'personal data each vendor, log and store receives, by category, with the policy sentence that declares it' }),
   findings: Type.Array(FindingSchema),
   summary: closed({ error: Count, warning: Count, note: Count }),
   skipped: Type.Array(SkippedFileSchema, { description: 'files passed over, with why' }),

@@ -17,6 +17,7 @@ import { VENDOR_USE_KINDS } from '../../src/model/ledger.js'
 import { testCatalog } from '../helpers/catalog.js'
 import { claim, ev, policyClaim } from '../helpers/check-tester.js'
 import { denial, names, script, setCookie } from '../helpers/cookies.js'
+import { dataClaim, dataFlow, signal } from '../helpers/data-flows.js'
 
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures')
 const CLAIM_KINDS = Object.keys({ vendor: 1, 'vendor-category': 1, cookie: 1, security: 1, region: 1, 'data-practice': 1, data: 1 } satisfies Record<ClaimKind, 1>) as ClaimKind[]
@@ -59,6 +60,13 @@ const INPUTS = [
   small('a cookie the list lacks', [setCookie('theme')], [names(['session'])]),
   small('a vendor script', [script('posthog', 'https://us.i.posthog.com/static/array.js')], [names(['session']), denial('analytics cookies', ['analytics'])]),
   small('a vendor tag in a page', [script('posthog', 'https://us.i.posthog.com/i/v0/e', 'public/index.html', 12, 'host')], [names(['session']), denial('analytics cookies', ['analytics'])]),
+  // personal data: logged, sent against a denial, and a Do Not Track promise kept by a signal
+  small('an email logged', [dataFlow('user.contact.email', 'email', undefined)], [dataClaim('logs', { level: 'minimal' })]),
+  small('a private key logged against a denial', [dataFlow('user.authorization.credentials.private_key', 'privateKey', undefined)],
+    [dataClaim('data-denial', { categories: ['user.authorization.credentials.private_key'], scope: 'receive' }, { polarity: 'deny' })]),
+  small('a DNT promise broken', [ev('import', 'posthog-js', 'posthog')], [dataClaim('do-not-track', { signals: ['dnt'] })]),
+  small('a DNT promise and a pixel', [script('meta-pixel', 'https://connect.facebook.net/en_US/fbevents.js')], [dataClaim('do-not-track', { signals: ['dnt'] })]),
+  small('a DNT promise kept', [ev('import', 'posthog-js', 'posthog'), signal({ signal: 'dnt', how: 'navigator' })], [dataClaim('do-not-track', { signals: ['dnt'] })]),
 ]
 
 type Kinds = { evidence: readonly EvidenceKind[]; claims: readonly ClaimKind[] }

@@ -1,0 +1,50 @@
+// data-claim-contradicted: the code breaks a denial — "we never see private keys" and a private key reaches a log or a
+// vendor; "we do not share your email" and an email is sent to a vendor; "we do not log IP addresses" and one is
+// logged. (Denials about storage wait for the storage sinks.)
+import { defineCheck } from '../types.js'
+import { coveredBy, describeCall, describeData } from '../../model/data.js'
+import type { ClaimAbout, DataFlowEvidence } from '../../types/index.js'
+
+type Denial = ClaimAbout<'data', 'data-denial'>
+
+function breaks(denial: Denial, e: DataFlowEvidence): boolean {
+  if (!coveredBy(denial.data.categories, e.data.category)) return false
+  if (denial.data.vendor && denial.data.vendor !== e.vendor) return false
+  switch (denial.data.scope) {
+    case 'receive': return true
+    case 'log': return e.data.sinkKind === 'log'
+    case 'share': return e.data.sinkKind === 'vendor'
+    case 'store': return false
+  }
+}
+
+const VERB: Record<Denial['data']['scope'], string> = { receive: 'it never receives', log: 'it does not log', share: 'it does not share', store: 'it does not store' }
+
+export const dataClaimContradicted = defineCheck({
+  meta: {
+    id: 'data-claim-contradicted',
+    description: 'Personal data the policy says the product never receives, logs or shares reaches a log or a vendor.',
+    defaultSeverity: 'error',
+    evidence: ['data-flow'],
+    claims: ['data'],
+    needsPolicy: true,
+  },
+  run({ evidence, claims, catalog, policy, report }) {
+    const denials = claims.filter((c): c is Denial => c.subject === 'data-denial')
+    if (denials.length === 0) return
+    const policyName = policy?.path ?? 'the policy'
+    for (const e of evidence) {
+      if (e.nonShipped) continue
+      const denial = denials.find((d) => breaks(d, e))
+      if (!denial) continue
+      const to = e.data.sinkKind === 'vendor' ? `is sent to ${catalog.get(e.vendor ?? '')?.name ?? e.vendor} by` : 'reaches the log call'
+      report({
+        ...(e.vendor ? { vendor: e.vendor } : {}),
+        message: `${describeData(e.data)} ${to} ${describeCall(e.data)} at ${e.location.file}:${e.location.line}, though ${policyName} says ${VERB[denial.data.scope]} it.`,
+        locations: [e.location],
+        claim: denial,
+        key: `${e.data.name}\0${e.data.category}\0${e.data.sink}`,
+      })
+    }
+  },
+})
