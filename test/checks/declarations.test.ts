@@ -19,7 +19,7 @@ import { claim, ev, policyClaim } from '../helpers/check-tester.js'
 import { denial, names, script, setCookie } from '../helpers/cookies.js'
 
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures')
-const CLAIM_KINDS = Object.keys({ vendor: 1, 'vendor-category': 1, cookie: 1, security: 1, region: 1, 'data-practice': 1 } satisfies Record<ClaimKind, 1>) as ClaimKind[]
+const CLAIM_KINDS = Object.keys({ vendor: 1, 'vendor-category': 1, cookie: 1, security: 1, region: 1, 'data-practice': 1, data: 1 } satisfies Record<ClaimKind, 1>) as ClaimKind[]
 
 interface Input {
   name: string

@@ -46,7 +46,7 @@ describe.each(FIXTURES)('%s', (name) => {
     expect(parse(name)).toEqual(claims)
     const keys = claims.map((c) => [c.line, c.kind, c.subject])
     // within a line, kinds go in the declare stage's order (vendor claims first), then subjects alphabetically
-    const kindOrder = ['vendor', 'vendor-category', 'cookie', 'security', 'region', 'data-practice']
+    const kindOrder = ['vendor', 'vendor-category', 'cookie', 'security', 'region', 'data-practice', 'data']
     const sorted = [...keys].sort((a, b) => (a[0] as number) - (b[0] as number) || kindOrder.indexOf(String(a[1])) - kindOrder.indexOf(String(b[1])) || String(a[2]).localeCompare(String(b[2])))
     expect(keys).toEqual(sorted)
   })
