@@ -21,7 +21,7 @@ const ACTOR_AFTER =
   /^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:also|may|will|can|only|then|securely|automatically)\s+)?(?:collects?|receives?|process(?:es)?|handles?|stores?|gets?|sees?|records?|tracks?|captures?|hosts?|keeps?|holds?|has\s+access\s+to)\b/i
 /** Before it: the data goes "via our authentication provider (WorkOS)", "through … Clerk", "by Stripe", "to … (e.g., Anthropic". */
 const VIA_BEFORE =
-  /\b(?:via|through|by|to|with|using|into|in|on)\s+(?:[^\s;:.()]+\s+){0,5}(?:\(\s*)?(?:(?:e\.g\.|i\.e\.|such\s+as|including|like|namely)\s*,?\s*)?$/i
+  /\b(?:via|through|by|to|with|using|into|in|on)\s+(?:[^\s;:.()—–]+\s+){0,5}(?:\(\s*)?(?:(?:e\.g\.|i\.e\.|such\s+as|including|like|namely)\s*,?\s*)?$/i
 /** Between two names of one list: "Anthropic, OpenAI, or Google". */
 const NAME_GLUE = /^\s*(?:\([^()]{0,60}\))?\s*(?:,\s*(?:and|or)?|and|or|&|\/)\s*$/i
 
