@@ -58,7 +58,8 @@ describe('what the seeds must yield', () => {
     for (const id of ['clerk', 'convex', 'github', 'e2b', 'posthog', 'stripe', 'anthropic', 'openai', 'google']) {
       expect(has(claims, id, 'affirm', 'listed'), id).toBe(true)
     }
-    expect(claims.filter((c) => c.polarity === 'deny')).toEqual([])
+    // its one denial is about data, not a vendor: "We do not directly store your credit card information"
+    expect(claims.filter((c) => c.polarity === 'deny').map((c) => `${c.line} ${c.kind} ${c.subject}`)).toEqual(['65 data data-denial'])
     expect(claims.find((c) => c.subject === 'e2b')).toMatchObject({ line: 96, section: ['4. Third-Party Services', 'E2B'], quote: 'E2B' })
     expect(has(claims, 'llm', 'affirm')).toBe(true)
     expect(has(claims, 'auth', 'affirm')).toBe(true)
