@@ -75,31 +75,20 @@ export interface Denial {
 export function findDenials(sentence: string, mentions: readonly DataMention[]): Denial[] {
   const text = normalizeApostrophes(sentence)
   const byScope = new Map<DenialScope, DataMention[]>()
-  const lastOfList = mentions.length > 0 ? mentions[mentions.length - 1] : undefined
-  const trailing = lastOfList ? deniedAfter(text, lastOfList.end) : undefined
-  for (const m of mentions) {
+  const trailing = mentions.length > 0 ? deniedAfter(text, mentions[mentions.length - 1].end) : undefined
+  // the run of data before the predicate: only commas, "and", "or" and possessives between them
+  let runStart = mentions.length - 1
+  while (trailing && runStart > 0 && LIST_GLUE.test(text.slice(mentions[runStart - 1].end, mentions[runStart].start))) runStart--
+  mentions.forEach((m, i) => {
     let scope = deniedBefore(text, m.start)
-    // the run of data before the predicate: only commas, "and", "or" and possessives between them
-    if (!scope && trailing && LIST_GLUE.test(textBetweenMentions(text, m, mentions))) scope = trailing
+    if (!scope && trailing && i >= runStart) scope = trailing
     if (!scope) scope = deniedAfter(text, m.end)
-    if (!scope) continue
-    byScope.set(scope, [...(byScope.get(scope) ?? []), m])
-  }
+    if (!scope) return
+    const list = byScope.get(scope)
+    if (list) list.push(m)
+    else byScope.set(scope, [m])
+  })
   return [...byScope].map(([scope, list]) => ({ scope, mentions: list }))
-}
-
-/** What lies between a mention and the last one, with the mentions in between blanked. */
-function textBetweenMentions(text: string, m: DataMention, mentions: readonly DataMention[]): string {
-  const last = mentions[mentions.length - 1]
-  if (m === last) return ''
-  let between = ''
-  let at = m.end
-  for (const other of mentions) {
-    if (other.start < m.end || other.start > last.start) continue
-    between += text.slice(at, other.start)
-    at = other.end
-  }
-  return between
 }
 
 /** "They are stored on your VM, not in our database": the scope a pronoun subject's sentence denies. */

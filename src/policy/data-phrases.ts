@@ -69,28 +69,37 @@ function rawMentions(text: string, categories: DataCategories): DataMention[] {
   return out
 }
 
+/** How far before a phrase its cue, label or parenthesis may be: bounded so a huge sentence stays linear. */
+const LOOKBACK = 160
+
 /** Inside an open parenthesis that starts a relative clause. */
 function inRelativeParenthetical(text: string, at: number): boolean {
-  const open = text.lastIndexOf('(', at)
-  return open !== -1 && text.indexOf(')', open) >= at && RELATIVE_PARENTHETICAL.test(text.slice(open, at))
+  const window = text.slice(Math.max(0, at - LOOKBACK), at)
+  const open = window.lastIndexOf('(')
+  return open !== -1 && !window.includes(')', open) && RELATIVE_PARENTHETICAL.test(window.slice(open))
 }
 
 /**
  * Whether an ambiguous phrase names the person's data: a cue word before the run of phrases and small words it
  * sits in, or (`listHead`) that run opening a collection item, after a label that does not name a thing.
  */
-function namesPerson(text: string, mention: DataMention, raw: DataMention[], listHead: boolean): boolean {
+function namesPerson(text: string, at: number, raw: DataMention[], listHead: boolean): boolean {
+  const mention = raw[at]
   if (mention.phrase.toLowerCase().replace('-', '') === 'email') {
     if (CHANNEL_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start))) return false
     if (NOT_THE_DATUM_AFTER.test(text.slice(mention.end, mention.end + 40))) return false
   }
   if (OF_A_THING.test(text.slice(mention.end, mention.end + 40))) return false
+  const from = Math.max(0, mention.start - LOOKBACK)
   // earlier phrases read as one word (§), so "your email and name" is a cue, a phrase, "and", the name
-  let prefix = text.slice(0, mention.start)
-  for (const r of raw) if (r.end <= mention.start) prefix = `${prefix.slice(0, r.start)}§${' '.repeat(r.end - r.start - 1)}${prefix.slice(r.end)}`
-  const label = LABEL.exec(prefix)
-  const from = label ? label[0].length : 0
-  const tokens = prefix.slice(from).match(/[A-Za-z§][A-Za-z'-]*|[,&/]|[^\sA-Za-z§,&/]/g) ?? []
+  let prefix = text.slice(from, mention.start)
+  for (let i = at - 1; i >= 0 && raw[i].start >= from; i--) {
+    const [a, b] = [raw[i].start - from, raw[i].end - from]
+    prefix = `${prefix.slice(0, a)}§${' '.repeat(b - a - 1)}${prefix.slice(b)}`
+  }
+  // a label opens the sentence: one within reach of the phrase
+  const label = from === 0 ? LABEL.exec(prefix) : null
+  const tokens = prefix.slice(label ? label[0].length : 0).match(/[A-Za-z§][A-Za-z'-]*|[,&/]|[^\sA-Za-z§,&/]/g) ?? []
   for (let i = tokens.length - 1; i >= 0; i--) {
     if (PERSON_CUE.test(tokens[i])) return true
     if (!BETWEEN.test(tokens[i])) return false
@@ -104,8 +113,8 @@ function namesPerson(text: string, mention: DataMention, raw: DataMention[], lis
  */
 export function findDataMentions(text: string, listHead: boolean, categories = loadCategories()): DataMention[] {
   const raw = rawMentions(text, categories)
-  return raw.filter((m) => !inRelativeParenthetical(text, m.start) &&
-    (!AMBIGUOUS.has(m.phrase.toLowerCase()) || namesPerson(text, m, raw, listHead)))
+  return raw.filter((m, i) => !inRelativeParenthetical(text, m.start) &&
+    (!AMBIGUOUS.has(m.phrase.toLowerCase()) || namesPerson(text, i, raw, listHead)))
 }
 
 /** The keys of some mentions, sorted and each once. */

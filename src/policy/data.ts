@@ -21,7 +21,7 @@ const ACTOR_AFTER =
   /^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:also|may|will|can|only|then|securely|automatically)\s+)?(?:collects?|receives?|process(?:es)?|handles?|stores?|gets?|sees?|records?|tracks?|captures?|hosts?|keeps?|holds?|has\s+access\s+to)\b/i
 /** Before it: the data goes "via our authentication provider (WorkOS)", "through … Clerk", "by Stripe", "to … (e.g., Anthropic". */
 const VIA_BEFORE =
-  /\b(?:via|through|by|to|with|using|into|in|on)\s+(?:[^\s;:.()]+\s+){0,5}(?:\(\s*)?(?:(?:e\.g\.|i\.e\.|such\s+as|including|like|namely)\s*,?\s*)?$/i
+  /\b(?:via|through|by|to|with|using|into|in|on)\s+(?:[^\s;:.()—–]+\s+){0,5}(?:\(\s*)?(?:(?:e\.g\.|i\.e\.|such\s+as|including|like|namely)\s*,?\s*)?$/i
 /** Between two names of one list: "Anthropic, OpenAI, or Google". */
 const NAME_GLUE = /^\s*(?:\([^()]{0,60}\))?\s*(?:,\s*(?:and|or)?|and|or|&|\/)\s*$/i
 
@@ -63,7 +63,7 @@ function vendorData(vendor: string, mentions: readonly DataMention[], where: Pic
 const QUALIFIER = '(?:anonymous|anonymi[sz]ed|de-identified|pseudonymous|pseudonymi[sz]ed|aggregated?)'
 /** "anonymized and aggregated data", "anonymous usage statistics", "aggregate metrics". */
 const QUALIFIED_DATA = new RegExp(
-  `\\b${QUALIFIER}(?:\\s*(?:,|and|or|&)\\s*${QUALIFIER})*(?:\\s+[a-z-]+){0,2}?\\s+(?:data|information|statistics|stats|metrics|analytics|form|basis|identifiers?)\\b` +
+  `\\b${QUALIFIER}(?:\\s*(?:,|and|or|&)\\s*${QUALIFIER}){0,3}(?:\\s+[a-z-]+){0,2}?\\s+(?:data|information|statistics|stats|metrics|analytics|form|basis|identifiers?)\\b` +
   `|\\b(?:data|information|statistics|addresses|identifiers?)\\s+(?:is|are)\\s+(?:(?:fully|always|first)\\s+)?${QUALIFIER}\\b`, 'gi')
 const QUALIFIER_WORD = new RegExp(`\\b${QUALIFIER}\\b`, 'gi')
 const STRENGTH: Record<string, number> = { anonymous: 3, anonymized: 3, pseudonymous: 2, aggregated: 1 }
@@ -132,6 +132,9 @@ function denialClaims(denials: Denial[], vendors: VendorMention[], where: Pick<C
   })
 }
 
+/** How many sentences back in its block a sentence may refer ("They…", "for this purpose"). */
+const BLOCK_REACH = 3
+
 /** A list led by "PostHog collects:": the vendors of the lead, the data of its items. */
 interface VendorList {
   lead: PolicySentence
@@ -150,7 +153,7 @@ function flushList(list: VendorList | undefined, claims: Claim[]): void {
 /** "They are stored on your VM, not in our database": a denial of what the block's first sentence named. */
 function pronounClaims(sentences: PolicySentence[], blockStart: number, at: number): DataClaim[] {
   const sentence = sentences[at]
-  if (!sentence.continued || !PRONOUN_SUBJECT.test(sentence.text)) return []
+  if (!sentence.continued || at - blockStart > BLOCK_REACH || !PRONOUN_SUBJECT.test(sentence.text)) return []
   const scope = pronounDenial(sentence.text)
   const first = sentences[blockStart]
   const mentions = scope ? findDataMentions(first.text, first.item) : []
@@ -165,7 +168,7 @@ function anonymousClaim(sentences: PolicySentence[], blockStart: number, at: num
   const text = normalizeApostrophes(sentence.text)
   const qualifier = dataQualifier(text)
   if (!qualifier) return undefined
-  const block = sentences.slice(blockStart, at + 1).map((s) => s.text).join(' ')
+  const block = sentences.slice(Math.max(blockStart, at - BLOCK_REACH), at + 1).map((s) => s.text).join(' ')
   const vendor = findVendorMentions(text, catalog).find((m) => !isNegated(text, m.start, m.end))
   const data = { qualifier, ...(ANALYTICS_PURPOSE.test(block) ? { purpose: 'analytics' as const } : {}), ...(vendor ? { vendor: vendor.vendor.id } : {}) }
   return { kind: 'data', subject: 'anonymous-data', polarity: 'affirm', ...span(sentence, sentence, sentence.text), data }
@@ -180,7 +183,7 @@ function mentionClaims(sentence: PolicySentence, catalog: Catalog): DataClaim[] 
   const denials = findDenials(sentence.text, mentions)
   const denied = new Set(denials.flatMap((d) => d.mentions))
   const kept = mentions.filter((m) => !denied.has(m))
-  const claims = denialClaims(denials, findVendorMentions(normalizeApostrophes(sentence.text), catalog), where)
+  const claims = denials.length > 0 ? denialClaims(denials, findVendorMentions(normalizeApostrophes(sentence.text), catalog), where) : []
   if (kept.length === 0) return claims
   if ((collecting || COLLECTING.test(sentence.text)) && !REFERRAL.test(sentence.text)) {
     claims.push({ kind: 'data', subject: 'collection', polarity: 'affirm', ...where, data: { categories: categoryKeys(kept) } })

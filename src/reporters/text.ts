@@ -1,6 +1,6 @@
 // The terminal report: findings grouped by rule with file:line and the policy quote, the vendor table, a summary.
 import { Chalk } from 'chalk'
-import type { Claim, ClaimStatus, Finding, Severity } from '../types/index.js'
+import type { Claim, ClaimOf, ClaimStatus, Finding, Severity } from '../types/index.js'
 import type { FullReport } from '../types/index.js'
 import type { RenderOptions } from './options.js'
 import { reportDataMap } from './shared.js'
@@ -128,7 +128,21 @@ function claimDetail(claim: Claim): string | undefined {
       return claim.subject === 'key-management' || claim.subject === 'secrets-store' ? claim.data.vendor : undefined
     case 'data-practice': return claim.subject === 'retention' ? claim.data.period : undefined
     case 'cookie': return claim.vendor ?? (claim.subject === 'cookie-names' ? undefined : claim.data.phrase)
+    case 'data': return dataClaimDetail(claim)
     default: return undefined
+  }
+}
+
+/** A data claim's vendor and categories, their keys short ("posthog: behavior, device.ip_address"), or its level or signals. */
+function dataClaimDetail(claim: ClaimOf<'data'>): string {
+  const labels = (keys: string[]) => keys.map((k) => k.replace(/^user\./, '')).join(', ')
+  switch (claim.subject) {
+    case 'vendor-data': return `${claim.vendor}: ${labels(claim.data.categories)}`
+    case 'collection': return labels(claim.data.categories)
+    case 'data-denial': return `${claim.data.scope} ${labels(claim.data.categories)}${claim.data.vendor ? ` (${claim.data.vendor})` : ''}`
+    case 'anonymous-data': return [claim.data.qualifier, claim.data.purpose, claim.data.vendor].filter(Boolean).join(', ')
+    case 'logs': return claim.data.level
+    case 'do-not-track': return claim.data.signals.join(', ')
   }
 }
 

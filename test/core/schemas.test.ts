@@ -58,7 +58,7 @@ describe('the report schema', () => {
     const catalog = seedCatalog()
     const files = readdirSync(POLICIES).filter((f) => !f.endsWith('.json'))
     const claims = files.flatMap((file) => parsePolicy({ path: file, text: fixture(file), source: 'discovered' }, catalog).claims)
-    expect(new Set(claims.map((c) => c.kind)).size).toBe(6)
+    expect(new Set(claims.map((c) => c.kind)).size).toBe(7)
     for (const claim of claims) expect(validateClaim(claim) ? [] : validateClaim.errors, JSON.stringify(claim)).toEqual([])
   })
 
@@ -74,6 +74,9 @@ describe('the report schema', () => {
     ['a region claim with a key of another kind', (r) => Object.assign(claim(r, 'region').data, { max: 1 })],
     ['a vendor claim without its alias', (r) => delete claim(r, 'vendor').data.alias],
     ['a retention claim without its period', (r) => delete claim(r, 'data-practice', 'retention').data.period],
+    ['a data denial of another scope', (r) => Object.assign(claim(r, 'data', 'data-denial').data, { scope: 'sell' })],
+    ['a collection of a category that is no fideslang key', (r) => Object.assign(claim(r, 'data', 'collection').data, { categories: ['email'] })],
+    ['a collection of no category', (r) => Object.assign(claim(r, 'data', 'collection').data, { categories: [] })],
     ['a vendor of an unknown category', (r) => Object.assign(r.vendors[0], { category: 'crypto' })],
     ['evidence of an unknown kind', (r) => Object.assign(r.vendors.find((v) => v.evidence.length)!.evidence[0], { kind: 'guess' })],
     ['a finding with a short fingerprint', (r) => Object.assign(r.findings[0], { fingerprint: 'abc' })],

@@ -112,6 +112,8 @@ describe('vendor-data', () => {
     ['We do not share your email address with Mixpanel.'],
     ['We use PostHog for product analytics.'],
     ['Mixpanel is not used, and your email stays with us.'],
+    // a dash ends the clause "to connect" governs: Intercom's IDs are not sent to Intercom
+    ['Identifiers that you choose to connect — for example, Intercom user IDs.'],
   ])('no vendor-data: %s', (text) => {
     expect(rows(text).filter((r) => r.includes('vendor-data'))).toEqual([])
   })
