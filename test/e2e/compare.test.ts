@@ -1,5 +1,6 @@
 // The built CLI as a process: `scan --baseline`, `privaudit diff` in a real git repo, `subprocessors`, and the
 // sarif/markdown/html formats of `scan`.
+import { parse as parseYaml } from 'yaml'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -83,12 +84,16 @@ describe('privaudit subprocessors', () => {
     const csv = runCli(['subprocessors', root, '--format', 'csv'])
     expect(csv.status).toBe(0)
     expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
-      'Subprocessor,Legal name,Purpose,Category,Privacy policy,Declared in policy,Used in',
-      'PostHog,PostHog Inc.,product analytics and session recording,analytics,https://posthog.com/privacy,no,package.json',
-      'Stripe,"Stripe, Inc.",payment processing,payments,https://stripe.com/privacy,yes,package.json',
+      'Subprocessor,Legal name,Purpose,Category,Data categories,Privacy policy,Declared in policy,Used in',
+      'PostHog,PostHog Inc.,product analytics and session recording,analytics,,https://posthog.com/privacy,no,package.json',
+      'Stripe,"Stripe, Inc.",payment processing,payments,,https://stripe.com/privacy,yes,package.json',
     ])
     const json = JSON.parse(runCli(['subprocessors', root, '--format', 'json']).stdout)
     expect(json.subprocessors.map((s: { id: string }) => s.id)).toEqual(['posthog', 'stripe'])
+    const fides = runCli(['subprocessors', root, '--format', 'fides'])
+    expect(fides.status).toBe(0)
+    const systems = (parseYaml(fides.stdout) as { system: Array<{ fides_key: string; privacy_declarations: Array<{ data_use: string }> }> }).system
+    expect(systems.map((s) => [s.fides_key, s.privacy_declarations[0].data_use])).toEqual([['posthog', 'analytics.reporting'], ['stripe', 'essential.service.payment_processing']])
     const out = path.join(root, 'subprocessors.md')
     expect(runCli(['subprocessors', root, '--output', out]).stdout).toBe('')
     expect(readFileSync(out, 'utf8')).toMatch(/^# Subprocessors\n\n\| Subprocessor \| Legal name/)

@@ -1,5 +1,6 @@
 // A real report with every kind of content the reporters render: an undeclared vendor, a denied one (with the policy
-// sentence), a vague disclosure, a declared-but-unused vendor, confirmed claims, a cookie, and text that needs escaping.
+// sentence), a vague disclosure, a declared-but-unused vendor, confirmed claims, a cookie, personal data sent to a
+// vendor (the data map), and text that needs escaping.
 import { audit } from '../../src/core/audit.js'
 import type { FullReport } from '../../src/types/index.js'
 import { makeRepo } from './tmp.js'
@@ -21,7 +22,7 @@ export function sampleRepo(): string {
     'PRIVACY.md': SAMPLE_POLICY,
     'package.json': `${JSON.stringify({ name: 'shop', private: true, dependencies: { stripe: '^14.0.0', 'posthog-js': '^1.0.0', '@segment/analytics-node': '^2.0.0', '@sentry/node': '^8.0.0' } }, null, 2)}\n`,
     'src/billing.ts': "import Stripe from 'stripe'\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!)\n",
-    'src/analytics.ts': "import posthog from 'posthog-js'\nimport { Analytics } from '@segment/analytics-node'\nposthog.init('phc_x', { api_host: 'https://eu.i.posthog.com' })\nexport const segment = new Analytics({ writeKey: 'x' })\n",
+    'src/analytics.ts': "import posthog from 'posthog-js'\nimport { Analytics } from '@segment/analytics-node'\nposthog.init('phc_x', { api_host: 'https://eu.i.posthog.com' })\nexport const segment = new Analytics({ writeKey: 'x' })\nexport const identify = (user: { id: string; email: string }) => posthog.identify(user.id, { email: user.email })\n",
     'src/layout.tsx': 'export const Chat = () => <script src="https://widget.intercom.io/widget/abc123" />\n',
   })
 }

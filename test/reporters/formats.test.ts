@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { FullReport } from '../../src/types/index.js'
 import { renderHtml } from '../../src/reporters/html.js'
 import { mdText, renderMarkdown } from '../../src/reporters/markdown.js'
-import { renderSubprocessorsCsv, renderSubprocessorsJson, renderSubprocessorsMarkdown, subprocessorRows } from '../../src/reporters/subprocessors.js'
+import { parse as parseYaml } from 'yaml'
+import { renderSubprocessorsCsv, renderSubprocessorsFides, renderSubprocessorsJson, renderSubprocessorsMarkdown, subprocessorRows } from '../../src/reporters/subprocessors.js'
 import { attr, elements, externalResources, parseHtml, textOf, type Element } from '../helpers/html.js'
 import { sampleReport } from '../helpers/report.js'
 
@@ -23,7 +24,9 @@ describe('markdown', () => {
   it('has every section, with the code and the policy side of each finding', () => {
     const md = renderMarkdown(report)
     expect(md).toMatch(/^# privaudit report\n/)
-    for (const heading of ['## Findings', '## Subprocessors', '## Cookies', '## Claims coverage']) expect(md).toContain(`\n${heading}\n`)
+    for (const heading of ['## Findings', '## Subprocessors', '## Cookies', '## Data map', '## Claims coverage']) expect(md).toContain(`\n${heading}\n`)
+    // the data map: PostHog gets the email and the id the policy does not declare for it
+    expect(md).toContain('| PostHog | — | **email address, user identifier** |')
     expect(md).toMatch(/\*\*2 errors, 2 warnings, 1 note\*\*/)
     // Intercom: denied by the policy; the quote and its line are there, and the script it loads
     expect(md).toMatch(/### ✖ error · undeclared-subprocessor · Intercom\n\n.*says it is not used/)
@@ -85,7 +88,10 @@ describe('html', () => {
   it('has every section with its content', () => {
     const all = elements(parseHtml(renderHtml(report)))
     const ids = all.map((e) => attr(e, 'id')).filter(Boolean)
-    for (const id of ['summary', 'findings', 'subprocessors', 'cookies', 'claims']) expect(ids).toContain(id)
+    for (const id of ['summary', 'findings', 'subprocessors', 'cookies', 'data-map', 'claims']) expect(ids).toContain(id)
+    const dataMap = all.find((e) => attr(e, 'id') === 'data-map')!
+    const mapRows = elements(dataMap).filter((e) => e.tagName === 'tr').map((tr) => elements(tr).filter((e) => e.tagName === 'td').map((td) => [attr(td, 'class') ?? '', textOf(td)]))
+    expect(mapRows).toContainEqual([['', 'PostHog'], ['', '—'], ['undeclared', 'email address, user identifier']])
     const row = (vendor: string) => all.find((e) => e.tagName === 'tr' && attr(e, 'data-vendor') === vendor)!
     const cells = (tr: Element) => elements(tr).filter((e) => e.tagName === 'td')
     expect(textOf(cells(row('sentry'))[0])).toMatch(/^Sentry Functional Software, Inc\. /)
@@ -116,15 +122,17 @@ describe('subprocessors', () => {
     expect(rows.map((r) => r.id)).toEqual(['intercom', 'posthog', 'segment', 'sentry', 'stripe'])
     expect(rows.find((r) => r.id === 'stripe')).toEqual({
       id: 'stripe', name: 'Stripe', legalName: 'Stripe, Inc.', purpose: 'payment processing', category: 'payments',
-      privacyUrl: 'https://stripe.com/privacy', declared: true, usedIn: ['package.json', 'src/billing.ts'],
+      privacyUrl: 'https://stripe.com/privacy', declared: true, usedIn: ['package.json', 'src/billing.ts'], dataCategories: [], dataLabels: [],
     })
+    expect(rows.find((r) => r.id === 'posthog')).toMatchObject({ dataCategories: ['user.contact.email', 'user.unique_id'], dataLabels: ['email address', 'user identifier'] })
   })
 
   it('csv (RFC 4180, formula-safe), json and markdown', () => {
     const csv = renderSubprocessorsCsv(report)
     const lines = csv.split('\r\n')
-    expect(lines[0]).toBe('Subprocessor,Legal name,Purpose,Category,Privacy policy,Declared in policy,Used in')
-    expect(lines).toContain('Stripe,"Stripe, Inc.",payment processing,payments,https://stripe.com/privacy,yes,package.json; src/billing.ts')
+    expect(lines[0]).toBe('Subprocessor,Legal name,Purpose,Category,Data categories,Privacy policy,Declared in policy,Used in')
+    expect(lines).toContain('Stripe,"Stripe, Inc.",payment processing,payments,,https://stripe.com/privacy,yes,package.json; src/billing.ts')
+    expect(lines.find((l) => l.startsWith('PostHog,'))).toContain(',email address; user identifier,')
     expect(csv.endsWith('\r\n')).toBe(true)
     const evil = renderSubprocessorsCsv({ ...report, vendors: [{ ...report.vendors.find((v) => v.id === 'stripe')!, name: '=HYPERLINK("x")' }] })
     expect(evil).toContain(`"'=HYPERLINK(""x"")"`)
@@ -132,7 +140,18 @@ describe('subprocessors', () => {
     expect(json.policy).toBe('PRIVACY.md')
     expect(json.subprocessors).toHaveLength(5)
     const md = renderSubprocessorsMarkdown(report)
-    expect(md).toContain('| Stripe | Stripe, Inc. | payment processing | payments | <https://stripe.com/privacy> |')
+    expect(md).toContain('| Stripe | Stripe, Inc. | payment processing | payments | — | <https://stripe.com/privacy> |')
     expect(md).toMatch(/Not yet declared in `PRIVACY\.md`: Intercom, PostHog, Segment, Sentry\./)
+  })
+})
+
+describe('subprocessors as Fides system manifests', () => {
+  it('one system per subprocessor, with the data categories the code sends it and the use its category implies', () => {
+    const manifest = parseYaml(renderSubprocessorsFides(report)) as { system: Array<{ fides_key: string; name: string; system_type: string; privacy_declarations: Array<{ data_categories: string[]; data_use: string; data_subjects: string[] }> }> }
+    expect(manifest.system.map((s) => s.fides_key)).toEqual(['intercom', 'posthog', 'segment', 'sentry', 'stripe'])
+    const posthog = manifest.system.find((s) => s.fides_key === 'posthog')!
+    expect(posthog).toMatchObject({ name: 'PostHog', system_type: 'Service' })
+    expect(posthog.privacy_declarations).toEqual([{ name: expect.any(String), data_categories: ['user.contact.email', 'user.unique_id'], data_use: 'analytics.reporting', data_subjects: ['customer'] }])
+    expect(manifest.system.find((s) => s.fides_key === 'stripe')!.privacy_declarations[0]).toMatchObject({ data_categories: [], data_use: 'essential.service.payment_processing' })
   })
 })
