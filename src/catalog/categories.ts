@@ -89,6 +89,13 @@ export class DataCategories {
     return this.classify(words)
   }
 
+  /** The category of `object.key` read together (`user.name`), where the key's own first word may still rule it out (`input.isMobile`). */
+  ofMember(objectWord: string, key: string): string | undefined {
+    const words = splitWords(key)
+    if (words.length === 0 || (words.length > 1 && this.notFirst.has(words[0]))) return undefined
+    return this.classify([objectWord, ...words])
+  }
+
   private classify(words: readonly string[]): string | undefined {
     const n = words.length
     if (n === 0 || this.notFirst.has(words[0]) && n > 1) return undefined

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 
 export const MODELS_DIR = fileURLToPath(new URL('../../data/models/', import.meta.url))
-export const MODEL_FILES = ['logging', 'propagation', 'secrets'] as const
+export const MODEL_FILES = ['logging', 'propagation', 'secrets', 'storage'] as const
 
 export interface LoggingModels {
   console: { global: string; methods: string[]; conditionFirst: string[] }
@@ -44,10 +44,17 @@ export interface SecretModels {
   requests: { names: string; properties: string; headerMethods: string[]; headerFunctions: Array<{ package: string; name: string }> }
 }
 
+/** ORM and database writes (storage.yaml): a method chained on another call, or made on a client by name. */
+export interface StorageModels {
+  chains: Array<{ library: string; method: string; after: string; argument: number }>
+  receivers: Array<{ library: string; clients: string; methods: Record<string, number>; properties?: string[]; depth: number }>
+}
+
 export interface FlowModels {
   logging: LoggingModels
   propagation: PropagationModels
   secrets: SecretModels
+  storage: StorageModels
 }
 
 /** The model files' texts, by name: what the schema test validates and `loadFlowModels` parses. */
@@ -65,6 +72,7 @@ export function loadFlowModels(): FlowModels {
       logging: parseYaml(sources.logging) as LoggingModels,
       propagation: parseYaml(sources.propagation) as PropagationModels,
       secrets: parseYaml(sources.secrets) as SecretModels,
+      storage: parseYaml(sources.storage) as StorageModels,
     }
   }
   return cached

@@ -14,6 +14,7 @@ import { secretLogged } from './secret-logged/index.js'
 import { signatureClaimMismatch } from './signature-claim-mismatch/index.js'
 import type { Check } from './types.js'
 import { undeclaredCookie } from './undeclared-cookie/index.js'
+import { undeclaredDataCollection } from './undeclared-data-collection/index.js'
 import { undeclaredSubprocessor } from './undeclared-subprocessor/index.js'
 
 export const CHECKS: Check[] = [
@@ -31,6 +32,7 @@ export const CHECKS: Check[] = [
   vendorDataMismatch,
   dataClaimContradicted,
   personalDataLogged,
+  undeclaredDataCollection,
   dntClaimUnsupported,
 ]
 

@@ -132,7 +132,7 @@ export interface DecryptSiteData {
 
 export type SecretData = HardcodedSecretData | DecryptSiteData
 
-export type SinkKind = 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error' | 'vendor'
+export type SinkKind = 'console' | 'logger' | 'stdout' | 'error-reporter' | 'thrown-error' | 'vendor' | 'storage'
 
 /** A secret that reaches a log, an error report or a thrown error (secret-flow). */
 export interface LogCallData {
@@ -172,7 +172,7 @@ export interface DataFlowData {
   sourceFile?: string
   /** The call, as the code writes it: `posthog.identify`, `logger.info`. */
   sink: string
-  sinkKind: 'vendor' | 'log'
+  sinkKind: 'vendor' | 'log' | 'storage'
   /** The helper the value passes through to reach the call. */
   via?: string
 }

@@ -19,7 +19,7 @@ describe('data categories', () => {
   const carries: Array<[string, string]> = [
     ['email', 'user.contact.email'], ['userEmail', 'user.contact.email'], ['email_address', 'user.contact.email'], ['EMAIL', 'user.contact.email'],
     ['firstName', 'user.name'], ['fullName', 'user.name'], ['displayName', 'user.name'], ['customer_name', 'user.name'],
-    ['username', 'user.account.username'], ['phoneNumber', 'user.contact.phone_number'], ['mobile', 'user.contact.phone_number'],
+    ['username', 'user.account.username'], ['phoneNumber', 'user.contact.phone_number'], ['mobileNumber', 'user.contact.phone_number'],
     ['billingAddress', 'user.contact.address'], ['zipCode', 'user.contact.address'],
     ['ip', 'user.device.ip_address'], ['ipAddress', 'user.device.ip_address'], ['clientIp', 'user.device.ip_address'], ['IP_ADDRESS', 'user.device.ip_address'],
     ['userAgent', 'user.device'], ['deviceId', 'user.device.device_id'], ['latitude', 'user.location.precise'],
@@ -30,13 +30,17 @@ describe('data categories', () => {
   for (const [name, key] of carries) it(`${name} carries ${key}`, () => expect(categories.ofName(name)).toBe(key))
 
   const lookAlikes = ['emailVerified', 'emailTemplate', 'templateName', 'eventName', 'fileName', 'name', 'userNameColor', 'ipRange', 'tokenCount',
-    'hashedEmail', 'isEmail', 'hasPhone', 'maskedIp', 'emailCount', 'address', 'walletAddress', 'passwordHash', 'zip', 'emailsEnabled', 'messages', 'browser']
+    'hashedEmail', 'isEmail', 'hasPhone', 'maskedIp', 'emailCount', 'address', 'walletAddress', 'passwordHash', 'zip', 'emailsEnabled', 'messages', 'browser', 'mobile', 'isMobile']
   for (const name of lookAlikes) it(`${name} carries nothing`, () => expect(categories.ofName(name)).toBeUndefined())
 
   it('an object and its key read together: user.name is a name, template.name is not', () => {
     expect(categories.ofWords(['user', 'name'])).toBe('user.name')
     expect(categories.ofWords(['author', 'name'])).toBe('user.name')
     expect(categories.ofWords(['template', 'name'])).toBeUndefined()
+    // the key's own first word still rules it out: input.isMobile is a flag, user.hashedEmail a transformed copy
+    expect(categories.ofMember('input', 'isMobile')).toBeUndefined()
+    expect(categories.ofMember('user', 'hashedEmail')).toBeUndefined()
+    expect(categories.ofMember('user', 'name')).toBe('user.name')
   })
 
   it('request headers by name, in any case', () => {

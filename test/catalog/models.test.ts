@@ -15,7 +15,9 @@ function patterns(value: unknown, definition: Record<string, unknown>, out: stri
   if (definition.$ref === '#/definitions/regex' && typeof value === 'string') out.push(value)
   const ref = typeof definition.$ref === 'string' ? schema.definitions[(definition.$ref as string).split('/').pop()!] : undefined
   const props = ((ref ?? definition).properties ?? {}) as Record<string, Record<string, unknown>>
-  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (props[k]) patterns(v, props[k], out)
+  const items = (ref ?? definition).items as Record<string, unknown> | undefined
+  if (Array.isArray(value) && items) for (const v of value) patterns(v, items, out)
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (props[k]) patterns(v, props[k], out)
   return out
 }
 

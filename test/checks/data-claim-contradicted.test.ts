@@ -16,7 +16,7 @@ testCheck(dataClaimContradicted, {
   invalid: [
     {
       name: 'a private key logged, against "we never see private keys"', evidence: [dataFlow('user.authorization.credentials.private_key', 'privateKey', undefined, 'apps/api/src/keys.ts', 22)], claims: [neverSeeKeys],
-      findings: ['error'], locations: [['apps/api/src/keys.ts:22']], policyLine: 3, message: /^`privateKey` \(private key\) reaches the log call `logger\.info` at apps\/api\/src\/keys\.ts:22, though PRIVACY\.md says it never receives it\.$/,
+      findings: ['error'], locations: [['apps/api/src/keys.ts:22']], policyLine: 3, message: /^`privateKey` \(private key\) reaches the log call `logger\.info` at apps\/api\/src\/keys\.ts:22, though PRIVACY\.md says the product never receives private keys\.$/,
     },
     { name: 'an email sent to a vendor, against "we do not share your email"', evidence: [dataFlow('user.contact.email', 'email', 'posthog')], claims: [noSharing], findings: ['error posthog'], locations: [['src/app.ts:10']], message: /is sent to PostHog by `posthog\.identify`/ },
   ],

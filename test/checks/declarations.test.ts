@@ -64,6 +64,8 @@ const INPUTS = [
   small('an email logged', [dataFlow('user.contact.email', 'email', undefined)], [dataClaim('logs', { level: 'minimal' })]),
   small('a private key logged against a denial', [dataFlow('user.authorization.credentials.private_key', 'privateKey', undefined)],
     [dataClaim('data-denial', { categories: ['user.authorization.credentials.private_key'], scope: 'receive' }, { polarity: 'deny' })]),
+  small('a phone number stored that the collection list omits', [dataFlow('user.contact.phone_number', 'phone', undefined, 'a.ts', 1, { sinkKind: 'storage' })],
+    [dataClaim('collection', { categories: ['user.contact.email'] })]),
   small('a DNT promise broken', [ev('import', 'posthog-js', 'posthog')], [dataClaim('do-not-track', { signals: ['dnt'] })]),
   small('a DNT promise and a pixel', [script('meta-pixel', 'https://connect.facebook.net/en_US/fbevents.js')], [dataClaim('do-not-track', { signals: ['dnt'] })]),
   small('a DNT promise kept', [ev('import', 'posthog-js', 'posthog'), signal({ signal: 'dnt', how: 'navigator' })], [dataClaim('do-not-track', { signals: ['dnt'] })]),

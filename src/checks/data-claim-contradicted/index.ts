@@ -1,8 +1,8 @@
-// data-claim-contradicted: the code breaks a denial — "we never see private keys" and a private key reaches a log or a
-// vendor; "we do not share your email" and an email is sent to a vendor; "we do not log IP addresses" and one is
-// logged. (Denials about storage wait for the storage sinks.)
+// data-claim-contradicted: the code breaks a denial — "we never see private keys" and a private key reaches a log, a
+// vendor or the database; "not in our database" and it is written there; "we do not share your email" and an email is
+// sent to a vendor; "we do not log IP addresses" and one is logged.
 import { defineCheck } from '../types.js'
-import { coveredBy, describeCall, describeData } from '../../model/data.js'
+import { coveredBy, describeCall, describeData, labelOf } from '../../model/data.js'
 import type { ClaimAbout, DataFlowEvidence } from '../../types/index.js'
 
 type Denial = ClaimAbout<'data', 'data-denial'>
@@ -14,16 +14,16 @@ function breaks(denial: Denial, e: DataFlowEvidence): boolean {
     case 'receive': return true
     case 'log': return e.data.sinkKind === 'log'
     case 'share': return e.data.sinkKind === 'vendor'
-    case 'store': return false
+    case 'store': return e.data.sinkKind === 'storage'
   }
 }
 
-const VERB: Record<Denial['data']['scope'], string> = { receive: 'it never receives', log: 'it does not log', share: 'it does not share', store: 'it does not store' }
+const VERB: Record<Denial['data']['scope'], string> = { receive: 'never receives', log: 'does not log', share: 'does not share', store: 'does not store' }
 
 export const dataClaimContradicted = defineCheck({
   meta: {
     id: 'data-claim-contradicted',
-    description: 'Personal data the policy says the product never receives, logs or shares reaches a log or a vendor.',
+    description: 'Personal data the policy says the product never receives, stores, logs or shares reaches the database, a log or a vendor.',
     defaultSeverity: 'error',
     evidence: ['data-flow'],
     claims: ['data'],
@@ -37,10 +37,10 @@ export const dataClaimContradicted = defineCheck({
       if (e.nonShipped) continue
       const denial = denials.find((d) => breaks(d, e))
       if (!denial) continue
-      const to = e.data.sinkKind === 'vendor' ? `is sent to ${catalog.get(e.vendor ?? '')?.name ?? e.vendor} by` : 'reaches the log call'
+      const to = e.data.sinkKind === 'vendor' ? `is sent to ${catalog.get(e.vendor ?? '')?.name ?? e.vendor} by` : e.data.sinkKind === 'storage' ? 'is written to the database by' : 'reaches the log call'
       report({
         ...(e.vendor ? { vendor: e.vendor } : {}),
-        message: `${describeData(e.data)} ${to} ${describeCall(e.data)} at ${e.location.file}:${e.location.line}, though ${policyName} says ${VERB[denial.data.scope]} it.`,
+        message: `${describeData(e.data)} ${to} ${describeCall(e.data)} at ${e.location.file}:${e.location.line}, though ${policyName} says the product ${VERB[denial.data.scope]} ${labelOf(e.data.category)}s.`,
         locations: [e.location],
         claim: denial,
         key: `${e.data.name}\0${e.data.category}\0${e.data.sink}`,

@@ -50,6 +50,7 @@ function describeSink(flow: LogCallData): string {
     case 'error-reporter': return `the error report \`${flow.sink}\`${via}, which ships it to the reporting service`
     case 'thrown-error': return `the message of \`${flow.sink}\`${via}, which ends up in logs and error reports`
     case 'vendor': return `the vendor call \`${flow.sink}\`${via}`
+    case 'storage': return `the database write \`${flow.sink}\`${via}`
   }
 }
 

@@ -89,11 +89,11 @@ export const dataFlowDetector: CodeDetector = {
 }
 
 function evidenceOf(record: SinkRecord, source: ResolvedSource['source'], shown: string): LocatedEvidenceInput {
-  const toVendor = record.vendor !== undefined
+  const sinkKind = record.kind === 'storage' ? 'storage' : record.vendor !== undefined ? 'vendor' : 'log'
   return {
     kind: 'data-flow',
     value: `${shown} → ${record.display}`,
-    reason: toVendor ? 'data-reaches-vendor' : 'data-reaches-log',
+    reason: `data-reaches-${sinkKind}`,
     location: record.location,
     ...(record.vendor ? { vendor: record.vendor } : {}),
     ...(record.nonShipped ? { nonShipped: true } : {}),
@@ -105,7 +105,7 @@ function evidenceOf(record: SinkRecord, source: ResolvedSource['source'], shown:
       sourceLine: source.line,
       ...(source.file ? { sourceFile: source.file } : {}),
       sink: record.display,
-      sinkKind: toVendor ? 'vendor' : 'log',
+      sinkKind,
       ...(record.via ? { via: record.via } : {}),
     },
   }

@@ -256,7 +256,7 @@ export class FlowAnalysis {
         for (const value of this.assigned!.get(binding) ?? []) hits.push(...this.evaluate(value))
         // `const { apiKey: key } = body`: the property read names the source as much as the variable does
         const category = this.model.nameCategory(name) ?? this.lastKeyCategory(binding.path)
-        const initClean = init !== undefined && binding.path.length === 0 && this.evidentlyClean(init)
+        const initClean = init !== undefined && binding.path.length === 0 && (this.evidentlyClean(init) || (this.model.literalsCarry === false && ts.isStringLiteralLike(unwrap(init))))
         if (category && !initClean && !this.isStructure(binding, category) && !hits.some((h) => h.origin.kind === 'source')) hits.push(this.sourceHit(binding.node, name, 'name', category))
         // a source kept in a variable is logged under the variable's name
         return hits.map((h) => (h.origin.kind === 'source' && h.path && h.path.length === 0 && h.origin.source.name !== name

@@ -8,6 +8,7 @@ import type { VendorSends } from '../../types/index.js'
 import type { Bindings } from '../bindings.js'
 import type { CompiledModels } from './compiled.js'
 import { SinkFinder, type Sink } from './sinks.js'
+import { storageSinks } from './storage-sinks.js'
 import { short } from './values.js'
 
 export interface CompiledSends {
@@ -72,7 +73,7 @@ export class DataSinkFinder extends SinkFinder {
   }
 
   override find(calls: readonly ts.CallExpression[]): Sink[] {
-    const sinks = super.find(calls, [])
+    const sinks = [...super.find(calls, []), ...storageSinks(calls, this.show)]
     if (!this.active) return sinks
     for (const call of calls) {
       const found = this.vendorCall(call)
@@ -118,8 +119,11 @@ export class DataSinkFinder extends SinkFinder {
     }
     if (binding.kind === 'var' && binding.init && binding.path.length === 0 && names.length > 0) {
       // const client = new PostHog(key); const resend = new Resend(key); const posthog = usePostHog()
+      // `const client = token ? Mixpanel.init(token) : null`: either branch
       const init = unwrap(binding.init)
-      const made = ts.isNewExpression(init) || ts.isCallExpression(init) ? this.dataBindings.importOf(rootOf(init.expression)) : undefined
+      const made = (ts.isConditionalExpression(init) ? [unwrap(init.whenTrue), unwrap(init.whenFalse)] : [init])
+        .map((e) => (ts.isNewExpression(e) || ts.isCallExpression(e) ? this.dataBindings.importOf(rootOf(e.expression)) : undefined))
+        .find((b) => b !== undefined && this.sends.of(b.module) !== undefined)
       const sends = made && this.sends.of(made.module)
       return sends ? this.matched(call, sends, names.join('.')) : undefined
     }

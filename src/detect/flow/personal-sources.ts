@@ -5,13 +5,15 @@
 import { ts } from 'ts-morph'
 import { loadCategories, type DataCategories } from '../../catalog/categories.js'
 import { loadFlowModels } from '../../catalog/models.js'
-import { splitWords } from '../../secrets/names.js'
+import { splitWords } from '../../util/words.js'
 import { unwrap } from '../../syntax/ast.js'
 import type { SourceModel } from './sources.js'
 import type { Hit } from './values.js'
 
 export class PersonalSourceModel implements SourceModel {
   readonly stringCategories: ReadonlySet<string>
+  /** A constant the code writes out (`const SYSTEM_PROMPT = 'You are…'`) is nobody's personal data. */
+  readonly literalsCarry = false
   readonly requests: SourceModel['requests']
 
   constructor(readonly categories: DataCategories = loadCategories()) {
@@ -35,7 +37,7 @@ export class PersonalSourceModel implements SourceModel {
     const last = ts.isIdentifier(o) ? o.text : ts.isPropertyAccessExpression(o) ? o.name.text : undefined
     if (!last) return undefined
     const words = splitWords(last)
-    return words.length > 0 ? this.categories.ofWords([words[words.length - 1], ...splitWords(key)]) : undefined
+    return words.length > 0 ? this.categories.ofMember(words[words.length - 1], key) : undefined
   }
 
   envCategory(): string | undefined {

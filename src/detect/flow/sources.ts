@@ -28,6 +28,11 @@ export interface SourceModel {
   headerCategory(name: string): string | undefined
   /** The category of the env object read whole (`logger.info(process.env)`), or undefined. */
   wholeEnvCategory?: string
+  /**
+   * Whether a variable initialised with a plain string literal may still be a source by its name: a hardcoded
+   * `apiKey = 'sk_…'` is a secret, but `SYSTEM_PROMPT = 'You are…'` is nobody's personal data. Default true.
+   */
+  literalsCarry?: boolean
   /** A property that describes a value without holding it (`apiKeyId`, `tokenCount`): reading it carries nothing. */
   isMetadata(name: string): boolean
   /** Categories of string values: a variable so named but used as a structure (`token.type`) is not a source. */
