@@ -57,8 +57,6 @@ const CookieEntrySchema = closed({
 })
 export type CookieEntry = Static<typeof CookieEntrySchema>
 
-const PlaceSchema = closed({ file: FileSchema, line: LineSchema })
-
 /** Personal data reaching a vendor, a log or a store: the data map's evidence. */
 const DataFlowSchema = closed({
   category: Type.String({ description: 'a fideslang data-category key (data/categories.yaml)' }),
@@ -71,7 +69,7 @@ const DataFlowSchema = closed({
     file: FileSchema,
     line: LineSchema,
   }),
-  path: Type.Array(PlaceSchema, { description: 'where the value goes, from its source to the call' }),
+  path: Type.Array(LocationSchema, { description: 'where the value goes, from its source to the call' }),
   declared: Type.Boolean({ description: 'the policy names this category for this sink: the vendor\'s data list, or the collection list for logs and stores' }),
   policy: Type.Optional(QuoteSchema),
 })
