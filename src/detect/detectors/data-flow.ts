@@ -35,7 +35,7 @@ export const dataFlowDetector: CodeDetector = {
     return {
       visitors: analysis.visitors(),
       end() {
-        const finder = new DataSinkFinder(context.bindings, models, sendModels(context.catalog), context.file.path, context.text, (n) => analysis.text(n))
+        const finder = new DataSinkFinder(context.bindings, models, sendModels(context.catalog), context.file.path, context.text, (n) => analysis.text(n), context.catalog)
         const propagation = new Propagation(analysis, finder)
         const sinks = propagation.sinks()
         const callSites = propagation.callSites()

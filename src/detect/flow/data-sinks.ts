@@ -5,7 +5,7 @@ import { ts } from 'ts-morph'
 import { packageMatches, type Catalog } from '../../catalog/index.js'
 import { unwrap } from '../../syntax/ast.js'
 import type { VendorSends } from '../../types/index.js'
-import type { Bindings } from '../bindings.js'
+import { property, type Bindings } from '../bindings.js'
 import type { CompiledModels } from './compiled.js'
 import { SinkFinder, type Sink } from './sinks.js'
 import { storageSinks } from './storage-sinks.js'
@@ -67,13 +67,17 @@ export class DataSinkFinder extends SinkFinder {
   readonly vendorCalls: VendorCall[] = []
   private readonly active: boolean
 
-  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, fileText: string, private readonly show: (node: ts.Node) => string) {
+  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, fileText: string, private readonly show: (node: ts.Node) => string, private readonly catalog?: Catalog) {
     super(dataBindings, models, file, show)
     this.active = dataBindings.imports.some((b) => sends.of(b.module) !== undefined) || sends.mentionsGlobal(fileText)
   }
 
   override find(calls: readonly ts.CallExpression[]): Sink[] {
     const sinks = [...super.find(calls, []), ...storageSinks(calls, this.show)]
+    if (this.catalog) for (const call of calls) {
+      const request = this.requestToVendor(call, this.catalog)
+      if (request) sinks.push(request)
+    }
     if (!this.active) return sinks
     for (const call of calls) {
       const found = this.vendorCall(call)
@@ -130,11 +134,46 @@ export class DataSinkFinder extends SinkFinder {
     return undefined
   }
 
+  /**
+   * `fetch('https://api.segment.io/v1/track', { body })`, `axios.post(url, data)`, `ky.post(url, { json })`: a request
+   * to a catalog vendor's host, whose body is what it sends. The URL must fold to a string (constants and templates of
+   * constants); the host decides the vendor.
+   */
+  private requestToVendor(call: ts.CallExpression, catalog: Catalog): Sink | undefined {
+    const callee = unwrap(call.expression)
+    let body: ts.Expression | undefined
+    if (ts.isIdentifier(callee) && callee.text === 'fetch' && !this.dataBindings.resolve(callee)) {
+      const init = call.arguments[1] && unwrap(call.arguments[1])
+      body = init && ts.isObjectLiteralExpression(init) ? property(init, 'body') : undefined
+    } else if (ts.isPropertyAccessExpression(callee) && REQUEST_METHODS.has(callee.name.text) && ts.isIdentifier(unwrap(callee.expression))) {
+      const client = this.dataBindings.importOf(callee.expression)
+      if (!client || !REQUEST_LIBRARIES.has(client.module)) return undefined
+      const second = call.arguments[1] && unwrap(call.arguments[1])
+      // ky and got take the body in an option (`json`, `body`); axios takes the data itself
+      body = client.module === 'axios' ? second : second && ts.isObjectLiteralExpression(second) ? property(second, 'json') ?? property(second, 'body') : undefined
+    }
+    if (!body) return undefined
+    const url = this.dataBindings.string(call.arguments[0]) ?? templateHead(call.arguments[0])
+    const host = url && /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1]
+    const vendor = host ? catalog.matchHost(host.toLowerCase())?.vendor : undefined
+    if (!vendor) return undefined
+    return { call, args: [body], display: `${short(this.show(callee), 30)}(${host})`, kind: 'vendor', vendor: vendor.id }
+  }
+
   private matched(call: ts.CallExpression, sends: CompiledSends, path: string): VendorCall | undefined {
     if (!sends.calls.has(path)) return undefined
     const sink: Sink = { call, args: call.arguments, display: short(this.show(call.expression), 50), kind: 'vendor', vendor: sends.vendor }
     return { sink, sends, path }
   }
+}
+
+const REQUEST_METHODS = new Set(['post', 'put', 'patch'])
+const REQUEST_LIBRARIES = new Set(['axios', 'ky', 'got', 'ofetch'])
+
+/** The literal start of a template URL (`https://api.segment.io/v1/${path}`): enough for its host. */
+function templateHead(expr: ts.Expression | undefined): string | undefined {
+  const e = expr && unwrap(expr)
+  return e && ts.isTemplateExpression(e) ? e.head.text : undefined
 }
 
 /** The identifier a member chain starts from: `AnalyticsBrowser` of `AnalyticsBrowser.load`. */
