@@ -15,9 +15,10 @@ import { hardcodedSecretsCode, hardcodedSecretsText } from './detectors/hardcode
 import { secretFlowDetector } from './detectors/secret-flow.js'
 import { dataFlowDetector } from './detectors/data-flow.js'
 import { privacySignalsDetector } from './detectors/privacy-signals.js'
+import { dataFieldsDetector } from './detectors/data-fields.js'
 
 export const DETECTORS: DetectorSet = {
-  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector],
+  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector, dataFieldsDetector],
   config: [configTextDetector, configSyntaxDetector, transportConfigDetector, regionConfigDetector, hardcodedSecretsText],
   workspace: [dependenciesDetector, configFilesDetector],
   data: [hardcodedSecretsText],

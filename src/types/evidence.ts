@@ -165,7 +165,10 @@ export interface DataFlowData {
   name: string
   /** The value it is, when the argument shows it under another name: `user.email` sent as `email`. */
   from?: string
-  /** The kind of source: `name` (a name that carries the category), `headers`, `nature` (the argument's role in the call). */
+  /**
+   * The kind of source: `name` (a name that carries the category), `headers`, `nature` (the argument's role in the
+   * call), `declared` (a column a table schema declares, with `sink` the table).
+   */
   source: string
   sourceLine: number
   /** The file of the source when it is another module than the call's. */

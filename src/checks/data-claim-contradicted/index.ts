@@ -8,7 +8,8 @@ import type { ClaimAbout, DataFlowEvidence } from '../../types/index.js'
 type Denial = ClaimAbout<'data', 'data-denial'>
 
 function breaks(denial: Denial, e: DataFlowEvidence): boolean {
-  if (!coveredBy(denial.data.categories, e.data.category)) return false
+  // a column a schema declares is where a write would go: the write is the evidence
+  if (e.data.source === 'declared' || !coveredBy(denial.data.categories, e.data.category)) return false
   if (denial.data.vendor && denial.data.vendor !== e.vendor) return false
   switch (denial.data.scope) {
     case 'receive': return true

@@ -7,7 +7,7 @@ import { loadCategories, type DataCategories } from '../../catalog/categories.js
 import { loadFlowModels } from '../../catalog/models.js'
 import { splitWords } from '../../util/words.js'
 import { unwrap } from '../../syntax/ast.js'
-import type { SourceModel } from './sources.js'
+import type { SourceHelpers, SourceModel } from './sources.js'
 import type { Hit } from './values.js'
 
 export class PersonalSourceModel implements SourceModel {
@@ -52,8 +52,13 @@ export class PersonalSourceModel implements SourceModel {
     return false
   }
 
-  call(): Hit[] | undefined {
-    return undefined
+  /** `formData.get('email')`, `searchParams.get('phone')`, `form.getFieldValue('email')`: a field read by its name. */
+  call(expr: ts.CallExpression, name: string | undefined, helpers: SourceHelpers): Hit[] | undefined {
+    if (name !== 'get' && name !== 'getAll' && name !== 'getFieldValue') return undefined
+    const arg = expr.arguments[0]
+    if (!ts.isPropertyAccessExpression(unwrap(expr.expression)) || !arg || !ts.isStringLiteralLike(arg)) return undefined
+    const category = this.categories.ofName(arg.text)
+    return category ? [helpers.sourceHit(expr, helpers.text(expr), 'field', category)] : undefined
   }
 }
 
