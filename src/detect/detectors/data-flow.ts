@@ -10,21 +10,13 @@ import type { CodeDetector, LocatedEvidenceInput } from '../contracts.js'
 import { FlowAnalysis } from '../flow/analysis.js'
 import { compiledModels } from '../flow/compiled.js'
 import { DataSinkFinder, sendModels } from '../flow/data-sinks.js'
-import { Linker, type FlowState, type ResolvedSource } from '../flow/link.js'
+import type { ResolvedSource } from '../flow/link.js'
 import { personalSources } from '../flow/personal-sources.js'
 import { Propagation, type SinkRecord } from '../flow/propagate.js'
+import { eachLinkedFlow, keepFileFlows } from '../flow/run.js'
 import { short } from '../flow/values.js'
 
 export const DATA_FLOW_DETECTOR = 'data-flow'
-
-function flowState(shared: Map<string, unknown>): FlowState {
-  let state = shared.get('state') as FlowState | undefined
-  if (!state) {
-    state = { modules: new Map(), sinks: [], callSites: [] }
-    shared.set('state', state)
-  }
-  return state
-}
 
 export const dataFlowDetector: CodeDetector = {
   id: DATA_FLOW_DETECTOR,
@@ -36,17 +28,7 @@ export const dataFlowDetector: CodeDetector = {
       visitors: analysis.visitors(),
       end() {
         const finder = new DataSinkFinder(context.bindings, models, sendModels(context.catalog), context.file.path, context.text, (n) => analysis.text(n), context.catalog)
-        const propagation = new Propagation(analysis, finder)
-        const sinks = propagation.sinks()
-        const callSites = propagation.callSites()
-        const exports = propagation.exports()
-        const exporting = exports.loggers.size > 0 || exports.values.size > 0 || exports.functions.size > 0 || exports.reexports.size > 0 || exports.stars.length > 0
-        if (exporting || sinks.length > 0 || callSites.length > 0) {
-          const state = flowState(context.shared)
-          if (exporting) state.modules.set(context.file.path, exports)
-          state.sinks.push(...sinks)
-          state.callSites.push(...callSites)
-        }
+        keepFileFlows(context.shared, context.file.path, new Propagation(analysis, finder))
         // `resend.emails.send({ to })`: the recipient is an email address, whatever the variable is called
         for (const { sink, sends, path } of finder.vendorCalls) {
           for (const nature of sends.natures) {
@@ -68,23 +50,7 @@ export const dataFlowDetector: CodeDetector = {
     }
   },
   finish(shared, emit, context) {
-    const state = flowState(shared)
-    const linker = new Linker(state, context)
-    const records: SinkRecord[] = [...state.sinks, ...state.callSites.flatMap((site) => linker.callSiteRecords(site))]
-    for (const record of records) {
-      const logger = record.logger ? linker.resolveLogger(record.logger) : { accepted: true }
-      if (!logger.accepted) continue
-      const seen = new Set<string>()
-      for (const hit of record.hits) {
-        for (const { source, path } of linker.sourcesOf(hit)) {
-          const shown = path && path.length > 0 ? path.join('.') : source.name
-          const key = `${shown}|${source.category}`
-          if (seen.has(key)) continue
-          seen.add(key)
-          emit(evidenceOf(record, source, shown))
-        }
-      }
-    }
+    eachLinkedFlow(shared, context, (shown, source) => `${shown}|${source.category}`, (record, source, shown) => emit(evidenceOf(record, source, shown)))
   },
 }
 

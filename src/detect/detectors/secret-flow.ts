@@ -8,22 +8,14 @@
 import type { CodeDetector, LocatedEvidenceInput } from '../contracts.js'
 import { FlowAnalysis } from '../flow/analysis.js'
 import { compiledModels } from '../flow/compiled.js'
-import { Linker, type FlowState, type ResolvedSource } from '../flow/link.js'
+import type { ResolvedSource } from '../flow/link.js'
 import { Propagation, type SinkRecord } from '../flow/propagate.js'
-import { redactCovers, SinkFinder } from '../flow/sinks.js'
+import { eachLinkedFlow, keepFileFlows } from '../flow/run.js'
+import { SinkFinder } from '../flow/sinks.js'
 import { secretSources } from '../flow/secret-sources.js'
 import { short } from '../flow/values.js'
 
 export const SECRET_FLOW_DETECTOR = 'secret-flow'
-
-function flowState(shared: Map<string, unknown>): FlowState {
-  let state = shared.get('state') as FlowState | undefined
-  if (!state) {
-    state = { modules: new Map(), sinks: [], callSites: [] }
-    shared.set('state', state)
-  }
-  return state
-}
 
 export const secretFlowDetector: CodeDetector = {
   id: SECRET_FLOW_DETECTOR,
@@ -35,19 +27,7 @@ export const secretFlowDetector: CodeDetector = {
       visitors: analysis.visitors(),
       end() {
         const finder = new SinkFinder(context.bindings, models, context.file.path, (n) => analysis.text(n))
-        const propagation = new Propagation(analysis, finder)
-        const sinks = propagation.sinks()
-        const callSites = propagation.callSites()
-        const exports = propagation.exports()
-        // most files export nothing that carries a secret, log nothing and call nothing that could: they leave the
-        // run's state untouched
-        const exporting = exports.loggers.size > 0 || exports.values.size > 0 || exports.functions.size > 0 || exports.reexports.size > 0 || exports.stars.length > 0
-        if (exporting || sinks.length > 0 || callSites.length > 0) {
-          const state = flowState(context.shared)
-          if (exporting) state.modules.set(context.file.path, exports)
-          state.sinks.push(...sinks)
-          state.callSites.push(...callSites)
-        }
+        keepFileFlows(context.shared, context.file.path, new Propagation(analysis, finder))
         if (!model.mayDecrypt(context.text)) return
         for (const call of analysis.calls) {
           if (!model.isDecryptCall(call, context.bindings)) continue
@@ -57,25 +37,7 @@ export const secretFlowDetector: CodeDetector = {
     }
   },
   finish(shared, emit, context) {
-    const state = flowState(shared)
-    const linker = new Linker(state, context)
-    const records: SinkRecord[] = [...state.sinks, ...state.callSites.flatMap((site) => linker.callSiteRecords(site))]
-    for (const record of records) {
-      const logger = record.logger ? linker.resolveLogger(record.logger) : { accepted: true }
-      if (!logger.accepted) continue
-      const seen = new Set<string>()
-      for (const hit of record.hits) {
-        for (const { source, path } of linker.sourcesOf(hit)) {
-          // pino censors these paths of the logged object: `{ apiKey }` is written as [redacted]
-          if (logger.redact && hit.argIndex === 0 && path && path.length > 0 && redactCovers(logger.redact, path)) continue
-          const shown = path && path.length > 0 ? path.join('.') : source.name
-          const key = `${shown}|${source.origin ?? ''}`
-          if (seen.has(key)) continue
-          seen.add(key)
-          emit(evidenceOf(record, source, shown))
-        }
-      }
-    }
+    eachLinkedFlow(shared, context, (shown, source) => `${shown}|${source.origin ?? ''}`, (record, source, shown) => emit(evidenceOf(record, source, shown)))
   },
 }
 

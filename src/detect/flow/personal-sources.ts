@@ -4,10 +4,9 @@
 // is a call nobody models, so it carries nothing; `isEmail`, `hashedEmail`, `emailVerified` are not the datum.
 import { ts } from 'ts-morph'
 import { loadCategories, type DataCategories } from '../../catalog/categories.js'
-import { loadFlowModels } from '../../catalog/models.js'
 import { splitWords } from '../../util/words.js'
 import { unwrap } from '../../syntax/ast.js'
-import type { SourceHelpers, SourceModel } from './sources.js'
+import { requestModel, type SourceHelpers, type SourceModel } from './sources.js'
 import type { Hit } from './values.js'
 
 export class PersonalSourceModel implements SourceModel {
@@ -17,14 +16,8 @@ export class PersonalSourceModel implements SourceModel {
   readonly requests: SourceModel['requests']
 
   constructor(readonly categories: DataCategories = loadCategories()) {
-    const { secrets } = loadFlowModels()
     this.stringCategories = new Set(categories.list.map((c) => c.key))
-    this.requests = {
-      names: new RegExp(secrets.requests.names),
-      properties: new RegExp(secrets.requests.properties),
-      headerMethods: new Set(secrets.requests.headerMethods),
-      headerFunctions: secrets.requests.headerFunctions,
-    }
+    this.requests = requestModel()
   }
 
   nameCategory(name: string): string | undefined {

@@ -5,7 +5,7 @@ import type { Catalog } from '../../catalog/index.js'
 import { loadFlowModels } from '../../catalog/models.js'
 import { getterCategory, isDecryptName, isMetadataName, isSecretHeader, secretEnvCategory, secretNameCategory, splitWords, vendorWords } from '../../secrets/names.js'
 import { calleeName, unwrap } from '../../syntax/ast.js'
-import type { SourceHelpers, SourceModel } from './sources.js'
+import { requestModel, type SourceHelpers, type SourceModel } from './sources.js'
 import { short, type Hit } from './values.js'
 
 export class SecretSourceModel implements SourceModel {
@@ -25,12 +25,7 @@ export class SecretSourceModel implements SourceModel {
     this.commands = new RegExp(secrets.decrypt.commands)
     this.factories = new RegExp(secrets.decrypt.factories)
     this.decipherMethods = new Set(secrets.decrypt.methods)
-    this.requests = {
-      names: new RegExp(secrets.requests.names),
-      properties: new RegExp(secrets.requests.properties),
-      headerMethods: new Set(secrets.requests.headerMethods),
-      headerFunctions: secrets.requests.headerFunctions,
-    }
+    this.requests = requestModel()
   }
 
   nameCategory(name: string): string | undefined {

@@ -2,6 +2,7 @@
 // The engine (analysis.ts) propagates; a model only classifies. Secrets are one model (secret-sources.ts); a personal
 // data model plugs in the same way.
 import type { ts } from 'ts-morph'
+import { loadFlowModels } from '../../catalog/models.js'
 import type { Hit } from './values.js'
 
 /** What the engine offers a model that classifies a call: reading other values, making a source hit. */
@@ -41,4 +42,14 @@ export interface SourceModel {
   requests: { names: RegExp; properties: RegExp; headerMethods: ReadonlySet<string>; headerFunctions: ReadonlyArray<{ package: string; name: string }> }
   /** What a call returns when the model knows (a decrypt call, a getter): hits, or undefined to let the engine go on. */
   call(expr: ts.CallExpression, calleeName: string | undefined, helpers: SourceHelpers): Hit[] | undefined
+}
+
+/** The request model every source model shares (data/models/secrets.yaml `requests`), compiled once. */
+let requests: SourceModel['requests'] | undefined
+export function requestModel(): SourceModel['requests'] {
+  if (!requests) {
+    const r = loadFlowModels().secrets.requests
+    requests = { names: new RegExp(r.names), properties: new RegExp(r.properties), headerMethods: new Set(r.headerMethods), headerFunctions: r.headerFunctions }
+  }
+  return requests
 }
