@@ -23,8 +23,8 @@ export interface SendModels {
   list: CompiledSends[]
   /** The sends model a module belongs to. */
   of(module: string): CompiledSends | undefined
-  /** Whether a file's text names any of the globals: one pass over it, not one per global. */
-  mentionsGlobal(text: string): boolean
+  /** The names of every model's globals (`posthog`, `Intercom`, `$crisp`). */
+  globals: ReadonlySet<string>
 }
 
 const byCatalog = new WeakMap<Catalog, SendModels>()
@@ -36,8 +36,6 @@ export function sendModels(catalog: Catalog): SendModels {
       vendor: v.id, packages: s.packages, calls: new Set(s.calls), globals: new Set(s.globals ?? []), natures: s.natures ?? [],
     })))
     const memo = new Map<string, CompiledSends | null>()
-    const names = [...new Set(list.flatMap((s) => [...s.globals]))].map((g) => g.replace(/[$]/g, '\\$'))
-    const globals = names.length > 0 ? new RegExp(`(?<![\\w$])(?:${names.join('|')})(?![\\w$])`) : /(?!)/
     models = {
       list,
       of(module) {
@@ -48,7 +46,7 @@ export function sendModels(catalog: Catalog): SendModels {
         }
         return hit ?? undefined
       },
-      mentionsGlobal: (text) => globals.test(text),
+      globals: new Set(list.flatMap((s) => [...s.globals])),
     }
     byCatalog.set(catalog, models)
   }
@@ -65,11 +63,12 @@ export interface VendorCall {
 /** The log sinks and the vendor sinks of a file. */
 export class DataSinkFinder extends SinkFinder {
   readonly vendorCalls: VendorCall[] = []
-  private readonly active: boolean
+  /** Whether the file imports an SDK some `sends` model names: only then is every call looked at, else only globals'. */
+  private readonly importsSdk: boolean
 
-  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, fileText: string, private readonly show: (node: ts.Node) => string, private readonly catalog?: Catalog) {
+  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, private readonly show: (node: ts.Node) => string, private readonly catalog?: Catalog) {
     super(dataBindings, models, file, show)
-    this.active = dataBindings.imports.some((b) => sends.of(b.module) !== undefined) || sends.mentionsGlobal(fileText)
+    this.importsSdk = dataBindings.imports.some((b) => sends.of(b.module) !== undefined)
   }
 
   override find(calls: readonly ts.CallExpression[]): Sink[] {
@@ -78,8 +77,8 @@ export class DataSinkFinder extends SinkFinder {
       const request = this.requestToVendor(call, this.catalog)
       if (request) sinks.push(request)
     }
-    if (!this.active) return sinks
     for (const call of calls) {
+      if (!this.importsSdk && !this.onGlobal(call)) continue
       const found = this.vendorCall(call)
       if (found) {
         this.vendorCalls.push(found)
@@ -87,6 +86,19 @@ export class DataSinkFinder extends SinkFinder {
       }
     }
     return sinks
+  }
+
+  /** Whether a call is made on one of the models' globals (`posthog.capture`, `window.Intercom(…)`, `$crisp.push`). */
+  private onGlobal(call: ts.CallExpression): boolean {
+    let cur = call.expression
+    let below: string | undefined
+    while (ts.isPropertyAccessExpression(cur)) {
+      below = cur.name.text
+      cur = cur.expression
+    }
+    if (!ts.isIdentifier(cur)) return false
+    const globals = this.sends.globals
+    return globals.has(cur.text) || ((cur.text === 'window' || cur.text === 'globalThis') && below !== undefined && globals.has(below))
   }
 
   /** The vendor SDK call a call is, if any: its client resolved to an import, an instance or factory result, a global. */
