@@ -1,6 +1,8 @@
 // The per-file analysis cache: what a file yields depends only on its content, its path and how it is classified, and
 // on the analyser (this build of privaudit, its catalog and region table). Content is identified by its git blob id,
 // so a `--changed-since` run can take the ids of unchanged files from git without reading them.
+import { CATEGORIES_FILE } from '../catalog/categories.js'
+import { readModelSources } from '../catalog/models.js'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -53,7 +55,10 @@ let fingerprint: string | undefined
 export function cacheNamespace(toolVersion: string, catalogHash: string, settings: string): string {
   fingerprint ??= codeFingerprint()
   const hash = createHash('sha256').update(`${FORMAT}\0${toolVersion}\0${catalogHash}\0${settings}\0${fingerprint}\0`)
+  // the data the detectors read besides the catalog: regions, the flow models, the personal data categories
   hash.update(readFileSync(REGIONS_FILE))
+  for (const text of Object.values(readModelSources())) hash.update(text)
+  hash.update(readFileSync(CATEGORIES_FILE))
   return `v${FORMAT}-${hash.digest('hex').slice(0, 24)}`
 }
 

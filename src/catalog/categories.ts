@@ -108,6 +108,19 @@ export class DataCategories {
     return undefined
   }
 
+  /**
+   * The category of a field a table, model or schema declares: its own name, else read with the table's (`name` of
+   * `model User` or `pgTable('users')` is a person's name; `name` of `model Project` is not).
+   */
+  ofField(table: string, field: string): string | undefined {
+    const own = this.ofName(field)
+    if (own) return own
+    const words = splitWords(table)
+    const last = words[words.length - 1]
+    if (!last) return undefined
+    return this.ofMember(last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last, field)
+  }
+
   /** The category a request header holds, by its lowercase name. */
   ofHeader(name: string): string | undefined {
     return this.byHeader.get(name.toLowerCase())

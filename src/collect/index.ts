@@ -25,7 +25,7 @@ export interface CollectOptions {
 
 const SOURCE = /\.(m?[jt]sx?|c[jt]s|html?|vue|svelte|astro|ejs|hbs|handlebars|njk|liquid|pug|erb|twig)$/i
 /** Text files no detector but the secret scanner reads: structured config and key material. */
-const DATA = /(?:\.(?:jsonc?|ya?ml|toml|pem|key|p8)|(?:^|\/)\.npmrc)$/i
+const DATA = /(?:\.(?:jsonc?|ya?ml|toml|pem|key|p8|prisma)|(?:^|\/)\.npmrc)$/i
 const LOCKFILES = /(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/
 const DEPLOY_CONFIG_NAMES = new Set([
   'vercel.json', 'fly.toml', 'netlify.toml', 'render.yaml', 'render.yml', 'wrangler.toml', 'wrangler.json', 'wrangler.jsonc',

@@ -16,12 +16,13 @@ import { secretFlowDetector } from './detectors/secret-flow.js'
 import { dataFlowDetector } from './detectors/data-flow.js'
 import { privacySignalsDetector } from './detectors/privacy-signals.js'
 import { dataFieldsDetector } from './detectors/data-fields.js'
+import { prismaSchemaDetector } from './detectors/prisma-schema.js'
 
 export const DETECTORS: DetectorSet = {
   code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector, dataFieldsDetector],
   config: [configTextDetector, configSyntaxDetector, transportConfigDetector, regionConfigDetector, hardcodedSecretsText],
   workspace: [dependenciesDetector, configFilesDetector],
-  data: [hardcodedSecretsText],
+  data: [hardcodedSecretsText, prismaSchemaDetector],
 }
 
 export function detect(workspace: Workspace, catalog: Catalog, hooks?: DetectHooks, detectors: DetectorSet = DETECTORS): DetectResult {

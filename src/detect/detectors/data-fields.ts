@@ -39,7 +39,7 @@ export const dataFieldsDetector: CodeDetector = {
       for (const p of table.columns.properties) {
         if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue
         const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined
-        const category = key ? categories.ofName(key) : undefined
+        const category = key ? categories.ofField(table.name, key) : undefined
         if (!key || !category) continue
         const line = context.locate(p).line
         context.emit({

@@ -4,6 +4,7 @@ import { defineTable } from 'convex/server'
 import { v } from 'convex/values'
 
 export const users = pgTable('users', {
+  // privaudit:expect data-flow:user.unique_id-storage
   id: uuid('id').primaryKey(),
   // privaudit:expect data-flow:user.contact.email-storage
   email: text('email').notNull(),
