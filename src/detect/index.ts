@@ -17,9 +17,10 @@ import { dataFlowDetector } from './detectors/data-flow.js'
 import { privacySignalsDetector } from './detectors/privacy-signals.js'
 import { dataFieldsDetector } from './detectors/data-fields.js'
 import { prismaSchemaDetector } from './detectors/prisma-schema.js'
+import { sessionReplayDetector } from './detectors/session-replay.js'
 
 export const DETECTORS: DetectorSet = {
-  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector, dataFieldsDetector],
+  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector, dataFieldsDetector, sessionReplayDetector],
   config: [configTextDetector, configSyntaxDetector, transportConfigDetector, regionConfigDetector, hardcodedSecretsText],
   workspace: [dependenciesDetector, configFilesDetector],
   data: [hardcodedSecretsText, prismaSchemaDetector],
