@@ -19,18 +19,23 @@ export const undeclaredDataCollection = defineCheck({
     claims: ['data'],
     needsPolicy: true,
   },
-  run({ evidence, claims, policy, report }) {
+  run({ evidence, claims, policy, report, confirm }) {
     const lists = claims.filter((c): c is Listing => c.subject === 'collection' || c.subject === 'vendor-data')
     if (!lists.some((c) => c.subject === 'collection')) return
     const listed = lists.flatMap((c) => c.data.categories)
     const where = new Map<string, Location[]>()
+    const backing = new Map<Listing, Location[]>()
     for (const e of evidence) {
       const category = e.data.category
-      if (e.nonShipped || e.data.sinkKind === 'log' || category === ACCOUNT_ID) continue
+      if (e.nonShipped || e.data.sinkKind === 'log') continue
+      // an entry of the list the code backs: it stores or sends what the entry names
+      for (const c of lists) if (c.subject === 'collection' && coveredBy(c.data.categories, category)) backing.set(c, [...(backing.get(c) ?? []), e.location])
+      if (category === ACCOUNT_ID) continue
       if (!isIdentifying(category) && !isLoggedCategory(category)) continue
       if (coveredBy(listed, category)) continue
       where.set(category, [...(where.get(category) ?? []), e.location])
     }
+    for (const [claim, locations] of backing) confirm(claim, locations.slice(0, MAX_LOCATIONS))
     const first = lists.find((c) => c.subject === 'collection')!
     for (const [category, locations] of where) {
       const shown = locations.slice(0, MAX_LOCATIONS)

@@ -26,12 +26,16 @@ export const vendorDataMismatch = defineCheck({
     const policyName = policy?.path ?? 'the policy'
     const vendorName = (id: string) => catalog.get(id)?.name ?? id
     const within = new Map<VendorData, DataFlowEvidence[]>()
+    const anonymousKept = new Map<Anonymous, DataFlowEvidence[]>()
+    const anonymousBroken = new Set<Anonymous>()
     for (const e of evidence) {
       const vendor = e.vendor
       if (e.data.sinkKind !== 'vendor' || !vendor || e.nonShipped) continue
       const flow = e.data
       const anon = anonymous.find((c) => c.data.vendor === vendor || (!c.data.vendor && c.data.purpose === 'analytics' && catalog.get(vendor)?.category === 'analytics'))
+      if (anon && !isIdentifying(flow.category)) anonymousKept.set(anon, [...(anonymousKept.get(anon) ?? []), e])
       if (anon && isIdentifying(flow.category)) {
+        anonymousBroken.add(anon)
         const whose = anon.data.vendor ? `${vendorName(vendor)}'s data` : 'the data used for analytics'
         report({
           vendor,
@@ -60,5 +64,6 @@ export const vendorDataMismatch = defineCheck({
       })
     }
     for (const [claim, flows] of within) confirm(claim, flows.map((e) => e.location))
+    for (const [claim, flows] of anonymousKept) if (!anonymousBroken.has(claim)) confirm(claim, flows.map((e) => e.location))
   },
 })
