@@ -135,6 +135,22 @@ export function lintCatalog(vendors: Vendor[]): CatalogIssue[] {
 }
 
 /**
+ * A memoised lookup of the first entry whose `packages` (`@scope/*` patterns included) a module specifier belongs to,
+ * itself or one of its subpaths: the flow models' sink and sends lookups.
+ */
+export function packageLookup<T extends { packages: readonly string[] }>(list: readonly T[]): (module: string) => T | undefined {
+  const memo = new Map<string, T | null>()
+  return (module) => {
+    let hit = memo.get(module)
+    if (hit === undefined) {
+      hit = list.find((entry) => entry.packages.some((p) => packageMatches(p, module) || module.startsWith(`${p}/`))) ?? null
+      memo.set(module, hit)
+    }
+    return hit ?? undefined
+  }
+}
+
+/**
  * Snippet globals and cookieless options: a global is one function whatever vendors share it (gtag is Google
  * Analytics' and Tag Manager's), so they must agree on what initialises it; cookieless options need an SDK to be
  * given to, and an option listed twice would leave one of its lists unread.

@@ -1,7 +1,7 @@
 // The flow models (data/models/*.yaml and the vendors' `sinks:`) as the lookups the per-file analysis uses: sets and
 // regular expressions made once per catalog, not per file.
 import { loadFlowModels } from '../../catalog/models.js'
-import { packageMatches, type Catalog } from '../../catalog/index.js'
+import { packageLookup, type Catalog } from '../../catalog/index.js'
 import type { VendorSink } from '../../types/index.js'
 
 export interface CompiledSink extends VendorSink {
@@ -61,7 +61,6 @@ function compile(catalog: Catalog): CompiledModels {
     for (const g of s.globals ?? []) sinkGlobals.set(g, s)
     for (const f of s.scopes ?? []) sinkScopes.set(f, s)
   }
-  const memo = new Map<string, CompiledSink | null>()
   // the cheap test of a file: the literal start of each package pattern (`@sentry/`, `rollbar`) and each global
   return {
     console: { global: logging.console.global, methods: new Set(logging.console.methods), conditionFirst: new Set(logging.console.conditionFirst) },
@@ -94,14 +93,7 @@ function compile(catalog: Catalog): CompiledModels {
       stringMembers: new Set(propagation.clean.stringMembers),
       sizes: new Set(propagation.clean.sizes),
     },
-    sinkOf(module) {
-      let hit = memo.get(module)
-      if (hit === undefined) {
-        hit = sinks.find((s) => s.packages.some((p) => packageMatches(p, module) || module.startsWith(`${p}/`))) ?? null
-        memo.set(module, hit)
-      }
-      return hit ?? undefined
-    },
+    sinkOf: packageLookup(sinks),
     sinkGlobals,
     sinkScopes,
   }

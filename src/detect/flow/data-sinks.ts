@@ -2,7 +2,7 @@
 // left to the secret rules) and the vendor SDK calls of the catalog's `sends:` models — `posthog.identify(id, props)`,
 // `resend.emails.send({ to })`, `Intercom('boot', { email })`, `new PostHog(key).capture(…)`, `usePostHog().identify`.
 import { ts } from 'ts-morph'
-import { packageMatches, type Catalog } from '../../catalog/index.js'
+import { packageLookup, type Catalog } from '../../catalog/index.js'
 import { unwrap } from '../../syntax/ast.js'
 import type { VendorSends } from '../../types/index.js'
 import { property, type Bindings } from '../bindings.js'
@@ -35,17 +35,9 @@ export function sendModels(catalog: Catalog): SendModels {
     const list: CompiledSends[] = catalog.vendors.flatMap((v) => (v.sends ?? []).map((s) => ({
       vendor: v.id, packages: s.packages, calls: new Set(s.calls), globals: new Set(s.globals ?? []), natures: s.natures ?? [],
     })))
-    const memo = new Map<string, CompiledSends | null>()
     models = {
       list,
-      of(module) {
-        let hit = memo.get(module)
-        if (hit === undefined) {
-          hit = list.find((s) => s.packages.some((p) => packageMatches(p, module) || module.startsWith(`${p}/`))) ?? null
-          memo.set(module, hit)
-        }
-        return hit ?? undefined
-      },
+      of: packageLookup(list),
       globals: new Set(list.flatMap((s) => [...s.globals])),
     }
     byCatalog.set(catalog, models)
