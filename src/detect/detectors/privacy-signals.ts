@@ -14,7 +14,8 @@ export const privacySignalsDetector: CodeDetector = {
   id: 'privacy-signals',
   create(context) {
     const text = context.text
-    if (!/doNotTrack|globalPrivacyControl|dnt|DNT|gpc|GPC/.test(text)) return { visitors: {} }
+    // every name below holds one of these, in some case (respectDoNotTrack, honorDNT, Sec-GPC)
+    if (!/donottrack|globalprivacycontrol|dnt|gpc/i.test(text)) return { visitors: {} }
     const emit = (node: ts.Node, value: string, data: PrivacySignalData) => context.emit({ kind: 'privacy-signal', value, reason: `reads-${data.signal}`, node, data })
     return {
       visitors: {
