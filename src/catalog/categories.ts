@@ -84,11 +84,6 @@ export class DataCategories {
     return found
   }
 
-  /** The category of words already split (a property path's last key after its object's last word: `user` `name`). */
-  ofWords(words: readonly string[]): string | undefined {
-    return this.classify(words)
-  }
-
   /** The category of `object.key` read together (`user.name`), where the key's own first word may still rule it out (`input.isMobile`). */
   ofMember(objectWord: string, key: string): string | undefined {
     const words = splitWords(key)

@@ -1,5 +1,5 @@
 // Personal-data evidence and claims as the detectors and the policy parser make them, for the personal-data checks.
-import type { Claim, ClaimAbout, DataFlowData, Evidence, PrivacySignalData } from '../../src/types/index.js'
+import type { Claim, DataFlowData, Evidence, PrivacySignalData } from '../../src/types/index.js'
 import { ev } from './check-tester.js'
 
 /** A value reaching a vendor call (with `vendor`) or a log (without). */
@@ -13,7 +13,7 @@ export function signal(data: PrivacySignalData, file = 'src/app.ts', line = 3): 
   return ev('privacy-signal', data.signal, undefined, file, line, { detector: 'privacy-signals', data })
 }
 
-type DataClaim<S extends string> = Extract<ClaimAbout<'data', never> | Claim, { kind: 'data'; subject: S }>
+type DataClaim<S extends string> = Extract<Claim, { kind: 'data'; subject: S }>
 
 export function dataClaim<S extends DataClaim<string>['subject']>(subject: S, data: DataClaim<S>['data'], extra: { vendor?: string; line?: number; polarity?: 'affirm' | 'deny'; quote?: string } = {}): Claim {
   const line = extra.line ?? 20

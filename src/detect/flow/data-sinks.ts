@@ -58,15 +58,15 @@ export class DataSinkFinder extends SinkFinder {
   /** Whether the file imports an SDK some `sends` model names: only then is every call looked at, else only globals'. */
   private readonly importsSdk: boolean
 
-  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, private readonly show: (node: ts.Node) => string, private readonly catalog?: Catalog) {
+  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, private readonly show: (node: ts.Node) => string, private readonly catalog: Catalog) {
     super(dataBindings, models, file, show)
     this.importsSdk = dataBindings.imports.some((b) => sends.of(b.module) !== undefined)
   }
 
   override find(calls: readonly ts.CallExpression[]): Sink[] {
     const sinks = [...super.find(calls, []), ...storageSinks(calls, this.show)]
-    if (this.catalog) for (const call of calls) {
-      const request = this.requestToVendor(call, this.catalog)
+    for (const call of calls) {
+      const request = this.requestToVendor(call)
       if (request) sinks.push(request)
     }
     for (const call of calls) {
@@ -143,7 +143,7 @@ export class DataSinkFinder extends SinkFinder {
    * to a catalog vendor's host, whose body is what it sends. The URL must fold to a string (constants and templates of
    * constants); the host decides the vendor.
    */
-  private requestToVendor(call: ts.CallExpression, catalog: Catalog): Sink | undefined {
+  private requestToVendor(call: ts.CallExpression): Sink | undefined {
     const callee = unwrap(call.expression)
     let body: ts.Expression | undefined
     if (ts.isIdentifier(callee) && callee.text === 'fetch' && !this.dataBindings.resolve(callee)) {
@@ -159,7 +159,7 @@ export class DataSinkFinder extends SinkFinder {
     if (!body) return undefined
     const url = this.dataBindings.string(call.arguments[0]) ?? templateHead(call.arguments[0])
     const host = url && /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1]
-    const vendor = host ? catalog.matchHost(host.toLowerCase())?.vendor : undefined
+    const vendor = host ? this.catalog.matchHost(host.toLowerCase())?.vendor : undefined
     if (!vendor) return undefined
     return { call, args: [body], display: `${short(this.show(callee), 30)}(${host})`, kind: 'vendor', vendor: vendor.id }
   }
