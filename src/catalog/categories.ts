@@ -6,6 +6,7 @@ import Type, { type Static } from 'typebox'
 import { Value } from 'typebox/value'
 import { parse as parseYaml } from 'yaml'
 import { splitWords } from '../util/words.js'
+import { COMPILED_CATEGORIES, readCompiled, type VendorSource } from './compiled.js'
 import { closed, CategoryKeySchema } from '../types/common.js'
 
 export const CATEGORIES_FILE = fileURLToPath(new URL('../../data/categories.yaml', import.meta.url))
@@ -129,13 +130,27 @@ export function categoriesIssues(data: unknown): string[] {
 
 let cached: DataCategories | undefined
 
-/** The categories, parsed and validated once per process; throws on an invalid file (a defect of the release). */
-export function loadCategories(file = CATEGORIES_FILE): DataCategories {
-  if (file === CATEGORIES_FILE && cached) return cached
-  const data: unknown = parseYaml(readFileSync(file, 'utf8'))
+/** The categories file as the source its compiled form is stamped with (see compiled.ts). */
+export function categoriesSource(file = CATEGORIES_FILE): VendorSource[] {
+  return [{ file: 'categories.yaml', text: readFileSync(file, 'utf8') }]
+}
+
+/** A categories file parsed and validated; throws on an invalid file (a defect of the release, or of the build). */
+export function parseCategories(text: string, file = CATEGORIES_FILE): CategoriesFile {
+  const data: unknown = parseYaml(text)
   const issues = categoriesIssues(data)
   if (issues.length > 0) throw new Error(`invalid ${file}: ${issues[0]}`)
-  const categories = new DataCategories(data as CategoriesFile)
+  return data as CategoriesFile
+}
+
+/**
+ * The categories, once per process: compiled (parsed and validated) at build time while data/categories.yaml is
+ * unchanged, else parsed and validated here.
+ */
+export function loadCategories(file = CATEGORIES_FILE, compiledFile = COMPILED_CATEGORIES): DataCategories {
+  if (file === CATEGORIES_FILE && cached) return cached
+  const sources = categoriesSource(file)
+  const categories = new DataCategories(readCompiled<CategoriesFile>(sources, compiledFile) ?? parseCategories(sources[0].text, file))
   if (file === CATEGORIES_FILE) cached = categories
   return categories
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { COMPILED_MODELS, readCompiled, type VendorSource } from './compiled.js'
 
 export const MODELS_DIR = fileURLToPath(new URL('../../data/models/', import.meta.url))
 export const MODEL_FILES = ['logging', 'propagation', 'secrets', 'storage'] as const
@@ -64,16 +65,23 @@ export function readModelSources(dir = MODELS_DIR): Record<(typeof MODEL_FILES)[
 
 let cached: FlowModels | undefined
 
-/** The models, parsed once per process. */
-export function loadFlowModels(): FlowModels {
-  if (!cached) {
-    const sources = readModelSources()
-    cached = {
-      logging: parseYaml(sources.logging) as LoggingModels,
-      propagation: parseYaml(sources.propagation) as PropagationModels,
-      secrets: parseYaml(sources.secrets) as SecretModels,
-      storage: parseYaml(sources.storage) as StorageModels,
-    }
+/** The model files as the sources their compiled form is stamped with (see compiled.ts). */
+export function modelSources(): VendorSource[] {
+  return Object.entries(readModelSources()).map(([name, text]) => ({ file: `${name}.yaml`, text }))
+}
+
+/** The models parsed from their YAML texts. */
+export function parseFlowModels(sources = readModelSources()): FlowModels {
+  return {
+    logging: parseYaml(sources.logging) as LoggingModels,
+    propagation: parseYaml(sources.propagation) as PropagationModels,
+    secrets: parseYaml(sources.secrets) as SecretModels,
+    storage: parseYaml(sources.storage) as StorageModels,
   }
+}
+
+/** The models, once per process: compiled at build time while the model files are unchanged, else parsed here. */
+export function loadFlowModels(compiledFile = COMPILED_MODELS): FlowModels {
+  if (!cached) cached = readCompiled<FlowModels>(modelSources(), compiledFile) ?? parseFlowModels()
   return cached
 }

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { readCompiled } from '../../src/catalog/compiled.js'
 import { readRegionFile, readRegionSources } from '../../src/catalog/regions.js'
+import { categoriesSource, parseCategories } from '../../src/catalog/categories.js'
+import { modelSources, parseFlowModels } from '../../src/catalog/models.js'
 import { Catalog, lintCatalog, loadCatalog, normalizeVendor, packageNameOf, parseVendorSources, readVendorFiles, readVendorSources, validateVendorShape, type VendorInput } from '../../src/catalog/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 
@@ -208,5 +210,21 @@ describe('the compiled region table (npm run build)', () => {
   it('is ignored once the YAML changes: the table is parsed from the YAML instead', () => {
     expect(readCompiled([{ file: 'regions.yaml', text: `${text}\n# edited\n` }], compiledFile)).toBeUndefined()
     expect(readRegionFile(path.join(import.meta.dirname, 'no-such.json'))).toEqual(parseYaml(text))
+  })
+})
+
+describe('the compiled data categories and flow models (npm run build)', () => {
+  const dist = path.join(import.meta.dirname, '../../dist/catalog')
+  const categories = categoriesSource()
+  const models = modelSources()
+
+  it('hold exactly what parsing (and, for the categories, validating) the YAML gives', () => {
+    expect(readCompiled(categories, path.join(dist, 'categories.compiled.json'))).toEqual(parseCategories(categories[0].text))
+    expect(readCompiled(models, path.join(dist, 'models.compiled.json'))).toEqual(parseFlowModels())
+  })
+
+  it('are ignored once a YAML file changes', () => {
+    expect(readCompiled([{ ...categories[0], text: `${categories[0].text}\n# edited\n` }], path.join(dist, 'categories.compiled.json'))).toBeUndefined()
+    expect(readCompiled(models.map((m, i) => (i === 1 ? { ...m, text: `${m.text}\n# edited\n` } : m)), path.join(dist, 'models.compiled.json'))).toBeUndefined()
   })
 })
