@@ -120,7 +120,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     policy: workspace.policy ? { path: workspace.policy.path, source: workspace.policy.source, claims: result.claims } : null,
     vendors: vendorSummaries(result.ledger),
     cookies: buildCookieInventory(detected.evidence, result.ledger),
-    dataFlows: buildDataFlows(detected.evidence, result.claims),
+    dataFlows: buildDataFlows(detected.evidence, result.claims, catalog),
     findings: result.findings,
     summary: {
       error: result.findings.filter((f) => f.severity === 'error').length,

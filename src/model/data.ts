@@ -1,6 +1,7 @@
 // What the personal-data checks share: whether a claim's categories cover a category (a parent key covers its
 // children: `user.contact` covers `user.contact.email`), how a category is named, and how a flow is described.
 import { loadCategories } from '../catalog/categories.js'
+import type { Catalog } from '../catalog/index.js'
 import type { Claim, ClaimAbout, DataFlow, DataFlowData, Evidence } from '../types/index.js'
 import { compareText } from '../util/order.js'
 
@@ -39,21 +40,35 @@ export function describeCall(flow: DataFlowData): string {
 
 type VendorData = ClaimAbout<'data', 'vendor-data'>
 type Collection = ClaimAbout<'data', 'collection'>
+type Anonymous = ClaimAbout<'data', 'anonymous-data'>
+
+/**
+ * The claim that calls what a vendor receives anonymous, if any: one naming the vendor, or one about the data used for
+ * analytics when the vendor is an analytics tool.
+ */
+export function anonymousClaimFor(vendor: string, anonymous: readonly Anonymous[], catalog: Catalog): Anonymous | undefined {
+  return anonymous.find((c) => c.data.vendor === vendor) ??
+    anonymous.find((c) => !c.data.vendor && c.data.purpose === 'analytics' && catalog.get(vendor)?.category === 'analytics')
+}
 
 /**
  * Every personal data flow of the scan, as the report lists it: shipped code only, one entry per call, category and
  * value, in file order. Declared when the policy names the category for the sink: the vendor's data list for a vendor
- * (or, where the policy gives that vendor no list, its collection list), the collection list for a log.
+ * (or, where the policy gives that vendor no list, its collection list), the collection list for a log. What the
+ * policy calls anonymous (that vendor's data, or the data analytics tools get) declares no identifying category.
  */
-export function buildDataFlows(evidence: readonly Evidence[], claims: readonly Claim[]): DataFlow[] {
+export function buildDataFlows(evidence: readonly Evidence[], claims: readonly Claim[], catalog: Catalog): DataFlow[] {
   const lists = claims.filter((c): c is VendorData => c.kind === 'data' && c.subject === 'vendor-data')
   const collection = claims.filter((c): c is Collection => c.kind === 'data' && c.subject === 'collection')
+  const anonymous = claims.filter((c): c is Anonymous => c.kind === 'data' && c.subject === 'anonymous-data')
   const out: DataFlow[] = []
   for (const e of evidence) {
     if (e.kind !== 'data-flow' || e.nonShipped) continue
     const flow = e.data
-    const own = flow.sinkKind === 'vendor' ? lists.filter((c) => c.vendor === e.vendor) : []
-    const declaring = (own.length > 0 ? own : collection).find((c) => coveredBy(c.data.categories, flow.category))
+    const vendor = flow.sinkKind === 'vendor' ? e.vendor : undefined
+    const own = vendor ? lists.filter((c) => c.vendor === vendor) : []
+    const anon = vendor && isIdentifying(flow.category) ? anonymousClaimFor(vendor, anonymous, catalog) : undefined
+    const declaring = anon ? undefined : (own.length > 0 ? own : collection).find((c) => coveredBy(c.data.categories, flow.category))
     const source = { file: flow.sourceFile ?? e.location.file, line: flow.sourceLine }
     const sink = { file: e.location.file, line: e.location.line }
     out.push({

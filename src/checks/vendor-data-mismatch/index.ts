@@ -3,7 +3,7 @@
 // identifying category where the policy calls that vendor's data, or its analytics, anonymous. A user id is what an
 // analytics tool keys events on: it is beyond a vendor's list only under an anonymous promise.
 import { defineCheck } from '../types.js'
-import { coveredBy, describeCall, describeData, isIdentifying, labelOf } from '../../model/data.js'
+import { anonymousClaimFor, coveredBy, describeCall, describeData, isIdentifying, labelOf } from '../../model/data.js'
 import type { ClaimAbout, DataFlowEvidence } from '../../types/index.js'
 
 type VendorData = ClaimAbout<'data', 'vendor-data'>
@@ -32,7 +32,7 @@ export const vendorDataMismatch = defineCheck({
       const vendor = e.vendor
       if (e.data.sinkKind !== 'vendor' || !vendor || e.nonShipped) continue
       const flow = e.data
-      const anon = anonymous.find((c) => c.data.vendor === vendor || (!c.data.vendor && c.data.purpose === 'analytics' && catalog.get(vendor)?.category === 'analytics'))
+      const anon = anonymousClaimFor(vendor, anonymous, catalog)
       if (anon && !isIdentifying(flow.category)) anonymousKept.set(anon, [...(anonymousKept.get(anon) ?? []), e])
       if (anon && isIdentifying(flow.category)) {
         anonymousBroken.add(anon)
