@@ -35,8 +35,18 @@ const LIST_GLUE = /^(?:[\s,&/]|\b(?:and|or|your|their|the)\b)*$/i
 export const PRONOUN_SUBJECT = /^(?:they|it|these|those|this)\b/i
 
 /** "We do not log personal data", "no logs": the logs hold no personal data at all. */
-const NO_PERSONAL_LOGS =
-  /(?:\b(?:not|never)|n't)\s+(?:(?:ever|currently|keep|store|retain|maintain)\s+)?(?:log|record)\s+(?:any\s+)?(?:personal(?:ly\s+identifiable)?\s+(?:data|information)|pii|identifiable\s+information|your\s+(?:personal\s+)?(?:data|information|activity)|user\s+(?:data|activity)|anything)\b|\b(?:personal\s+(?:data|information)|pii)\s+(?:is|are)\s+(?:never|not)\s+logged\b|\bno[\s-]logs?\b|(?:\b(?:not|never)|n't)\s+(?:keep|store|retain|maintain)\s+(?:any\s+)?(?:activity\s+|access\s+|usage\s+)?logs\b/i
+/** What a log promise says logs never hold: "personal data", "PII", "your information", "email addresses". */
+const PERSONAL = String.raw`(?:any\s+)?(?:personal(?:ly\s+identifiable)?\s+(?:data|information|details)|pii|identifiable\s+information|your\s+(?:personal\s+)?(?:data|information|activity)|user\s+(?:data|activity))`
+const NO_PERSONAL_LOGS = new RegExp([
+  String.raw`(?:\b(?:not|never)|n't)\s+(?:(?:ever|currently|keep|store|retain|maintain)\s+)?(?:log|record)\s+(?:${PERSONAL}|anything)\b`,
+  String.raw`\b(?:personal\s+(?:data|information)|pii)\s+(?:is|are)\s+(?:never|not)\s+(?:logged|(?:written|included|stored|recorded|kept)\s+(?:in|to|into)\s+(?:(?:our|the|any)\s+)?(?:[a-z]+\s+)?logs)\b`,
+  // "our application logs do not contain personal information", "logs contain no PII"
+  String.raw`\blogs\s+(?:(?:do|does|will)\s+not|don't|never|(?:are|is)\s+not\s+(?:used\s+to\s+)?)\s*(?:contain|include|hold|store|record|capture)s?\s+${PERSONAL}\b`,
+  String.raw`\blogs\s+(?:contain|include|hold|store|record|capture)s?\s+no\s+(?:personal(?:ly\s+identifiable)?\s+(?:data|information|details)|pii|identifiable\s+information)\b`,
+  String.raw`(?:\b(?:not|never)|n't)\s+(?:include|write|put|store)\s+${PERSONAL}\s+(?:in|to|into)\s+(?:(?:our|the|any)\s+)?(?:[a-z]+\s+)?logs\b`,
+  String.raw`\bno[\s-]logs?\b`,
+  String.raw`(?:\b(?:not|never)|n't)\s+(?:keep|store|retain|maintain)\s+(?:any\s+)?(?:activity\s+|access\s+|usage\s+)?logs\b`,
+].join('|'), 'i')
 
 function wordCount(text: string): number {
   return (text.match(/[A-Za-z§][A-Za-z'-]*/g) ?? []).length

@@ -113,8 +113,25 @@ function namesPerson(text: string, at: number, raw: DataMention[], listHead: boo
  */
 export function findDataMentions(text: string, listHead: boolean, categories = loadCategories()): DataMention[] {
   const raw = rawMentions(text, categories)
-  return raw.filter((m, i) => !inRelativeParenthetical(text, m.start) &&
+  const kept = raw.map((m, i) => !inRelativeParenthetical(text, m.start) &&
     (!AMBIGUOUS.has(m.phrase.toLowerCase()) || namesPerson(text, i, raw, listHead)))
+  // "Email address and name", "name, email and phone number": a word that alone may be a thing's, coordinated with a
+  // person's data, is the person's too; a pass each way reaches along every run of them, linear whatever its length
+  const joins = (a: number, b: number) => kept[a] && !kept[b] && !inRelativeParenthetical(text, raw[b].start) && coordinable(text, raw[b]) &&
+    COORDINATION.test(text.slice(raw[Math.min(a, b)].end, raw[Math.max(a, b)].start))
+  for (let i = 1; i < raw.length; i++) if (joins(i - 1, i)) kept[i] = true
+  for (let i = raw.length - 2; i >= 0; i--) if (joins(i + 1, i)) kept[i] = true
+  return raw.filter((_, i) => kept[i])
+}
+
+/** Only a list's glue between two phrases: "and", "or", a comma, a slash, "and your". */
+const COORDINATION = /^\s*(?:,|&|\/)?\s*(?:(?:and|or)\s+)?(?:(?:your|their|the)\s+)?$/i
+
+/** Not a channel, an address to write to, or a thing's ("by email", "names of projects"): may join a list of the person's data. */
+function coordinable(text: string, mention: DataMention): boolean {
+  if (OF_A_THING.test(text.slice(mention.end, mention.end + 40))) return false
+  if (mention.phrase.toLowerCase().replace('-', '') !== 'email') return true
+  return !CHANNEL_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start)) && !NOT_THE_DATUM_AFTER.test(text.slice(mention.end, mention.end + 40))
 }
 
 /** The keys of some mentions, sorted and each once. */

@@ -63,7 +63,7 @@ function vendorData(vendor: string, mentions: readonly DataMention[], where: Pic
 const QUALIFIER = '(?:anonymous|anonymi[sz]ed|de-identified|pseudonymous|pseudonymi[sz]ed|aggregated?)'
 /** "anonymized and aggregated data", "anonymous usage statistics", "aggregate metrics". */
 const QUALIFIED_DATA = new RegExp(
-  `\\b${QUALIFIER}(?:\\s*(?:,|and|or|&)\\s*${QUALIFIER}){0,3}(?:\\s+[a-z-]+){0,2}?\\s+(?:data|information|statistics|stats|metrics|analytics|form|basis|identifiers?)\\b` +
+  `\\b${QUALIFIER}(?:\\s*(?:,|and|or|&)\\s*${QUALIFIER}){0,3}(?:\\s+[a-z-]+){0,2}?\\s+(?:data|information|statistics|stats|metrics|analytics|form|basis|identifiers?|events?|telemetry|reports?)\\b` +
   `|\\b(?:data|information|statistics|addresses|identifiers?)\\s+(?:is|are)\\s+(?:(?:fully|always|first)\\s+)?${QUALIFIER}\\b`, 'gi')
 const QUALIFIER_WORD = new RegExp(`\\b${QUALIFIER}\\b`, 'gi')
 const STRENGTH: Record<string, number> = { anonymous: 3, anonymized: 3, pseudonymous: 2, aggregated: 1 }

@@ -90,6 +90,8 @@ describe('vendor-data', () => {
     ['Payment details are collected and processed by Stripe.', ['1-1 vendor-data affirm stripe user.payment']],
     ['Your prompts are sent to the model provider you pick (e.g., Anthropic or OpenAI).', ['1-1 vendor-data affirm anthropic user.content', '1-1 vendor-data affirm openai user.content']],
     ['Mixpanel records page views and your IP address.', ['1-1 vendor-data affirm mixpanel user.behavior,user.device.ip_address']],
+    // "name" alone may be a thing's; beside a person's email address it is the person's
+    ['Postmark receives your email address and name.', ['1-1 vendor-data affirm postmark user.contact.email,user.name']],
   ])('%s', (text, want) => {
     expect(rows(text).filter((r) => r.includes('vendor-data'))).toEqual(want)
   })
@@ -99,6 +101,11 @@ describe('vendor-data', () => {
     expect(rows(table)).toEqual([
       '3-3 vendor-data affirm posthog user.device,user.device.ip_address',
       '4-4 vendor-data affirm stripe user.contact.address,user.contact.email',
+    ])
+    const coordinated = ['| Provider | Purpose | Data |', '|---|---|---|', '| Postmark | Transactional email | Email address and name |', '| Resend | Email | Name, email and phone number |'].join('\n')
+    expect(rows(coordinated)).toEqual([
+      '3-3 vendor-data affirm postmark user.contact.email,user.name',
+      '4-4 vendor-data affirm resend user.contact.email,user.contact.phone_number,user.name',
     ])
   })
 
@@ -136,6 +143,9 @@ describe('collection', () => {
   it.each([
     ['# Contact Us\n\n- Email: privacy@isol8.co\n'],
     ['# What we collect\n\n- VM metadata: names, regions, sizes, status and lifecycle events.\n'],
+    // coordinated with a thing's data, a name stays the thing's; the channel stays a channel
+    ['# Servers\n\nEach server has names and regions.\n'],
+    ['We will tell you by email and phone number changes are logged.'],
     ['# What we collect\n\nEmail us at privacy@x.com with questions.\n'],
     ['# What we collect\n\nIf this policy changes, we will tell you by email.\n'],
     ['# What we collect\n\n## 2.5 Analytics Data\n\n## Email address\n'],
@@ -186,6 +196,8 @@ describe('anonymous-data', () => {
     ['Anonymous usage statistics may be kept indefinitely.', '1-1 anonymous-data affirm - anonymous analytics'],
     ['We share aggregated data with partners.', '1-1 anonymous-data affirm - aggregated'],
     ['Support tickets are kept in pseudonymized and aggregated form.', '1-1 anonymous-data affirm - pseudonymous'],
+    ['Mixpanel — Product analytics — Anonymized usage events', '1-1 anonymous-data affirm mixpanel anonymized analytics'],
+    ['Amplitude receives anonymous telemetry.', '1-1 anonymous-data affirm amplitude anonymous'],
   ])('%s', (text, want) => {
     expect(rows(text).filter((r) => r.includes('anonymous-data'))).toEqual([want])
   })
@@ -205,6 +217,10 @@ describe('logs', () => {
     ['We do not log personal data.', '1-1 logs deny - none'],
     ['We keep no logs of your activity.', '1-1 logs deny - none'],
     ["We don't keep access logs.", '1-1 logs deny - none'],
+    ['Our application logs do not contain personal information.', '1-1 logs deny - none'],
+    ['Logs contain no PII.', '1-1 logs deny - none'],
+    ['Personal data is never written to our application logs.', '1-1 logs deny - none'],
+    ['We never include personal information in logs.', '1-1 logs deny - none'],
   ])('%s', (text, want) => {
     expect(rows(text).filter((r) => r.includes(' logs '))).toEqual([want])
   })
@@ -213,6 +229,8 @@ describe('logs', () => {
     ['Operational logs: kept for roughly 30 days.'],
     ['API keys are never logged or exposed in plaintext.'],
     ['If you do not log in for a year, we close your account.'],
+    ['Logs do not contain passwords in plain text.'],
+    ['Our logs contain request metadata.'],
   ])('none: %s', (text) => {
     expect(rows(text).filter((r) => r.includes(' logs '))).toEqual([])
   })

@@ -48,6 +48,8 @@ export const EXTRA_VENDORS: VendorInput[] = [
   v('resend', ['Resend'], 'email'),
   v('heap', ['Heap'], 'analytics'),
   v('front', ['Front'], 'support'),
+  v('postmark', ['Postmark'], 'email'),
+  v('amplitude', ['Amplitude'], 'analytics'),
   // third-party-web names that are also English words
   v('tpw-turn', ['Turn'], 'ads'),
   v('tpw-monitor', ['Monitor'], 'analytics'),
