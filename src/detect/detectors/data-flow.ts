@@ -27,7 +27,7 @@ export const dataFlowDetector: CodeDetector = {
     return {
       visitors: analysis.visitors(),
       end() {
-        const finder = new DataSinkFinder(context.bindings, models, sendModels(context.catalog), context.file.path, (n) => analysis.text(n), context.catalog)
+        const finder = new DataSinkFinder(context.bindings, models, sendModels(context.catalog), context.file.path, (n) => analysis.text(n), context.catalog, (spec) => context.mayResolve(spec))
         keepFileFlows(context.shared, context.file.path, new Propagation(analysis, finder))
         // `resend.emails.send({ to })`: the recipient is an email address, whatever the variable is called
         for (const { sink, sends, path } of finder.vendorCalls) {

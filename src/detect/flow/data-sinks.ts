@@ -9,7 +9,7 @@ import { property, type Bindings } from '../bindings.js'
 import type { CompiledModels } from './compiled.js'
 import { SinkFinder, type Sink } from './sinks.js'
 import { storageSinks } from './storage-sinks.js'
-import { short } from './values.js'
+import { short, type ImportRef } from './values.js'
 
 export interface CompiledSends {
   vendor: string
@@ -25,6 +25,10 @@ export interface SendModels {
   of(module: string): CompiledSends | undefined
   /** The names of every model's globals (`posthog`, `Intercom`, `$crisp`). */
   globals: ReadonlySet<string>
+  /** The vendors whose SDK makes each call path (`identify`: PostHog, Segment, Mixpanel…). */
+  vendorsOf: ReadonlyMap<string, string[]>
+  /** The last name of every call path (`send` of `emails.send`): what a call on an unknown client must end in. */
+  lastNames: ReadonlySet<string>
 }
 
 const byCatalog = new WeakMap<Catalog, SendModels>()
@@ -35,10 +39,14 @@ export function sendModels(catalog: Catalog): SendModels {
     const list: CompiledSends[] = catalog.vendors.flatMap((v) => (v.sends ?? []).map((s) => ({
       vendor: v.id, packages: s.packages, calls: new Set(s.calls), globals: new Set(s.globals ?? []), natures: s.natures ?? [],
     })))
+    const vendorsOf = new Map<string, string[]>()
+    for (const s of list) for (const call of s.calls) vendorsOf.set(call, [...new Set([...(vendorsOf.get(call) ?? []), s.vendor])])
     models = {
       list,
       of: packageLookup(list),
       globals: new Set(list.flatMap((s) => [...s.globals])),
+      vendorsOf,
+      lastNames: new Set([...vendorsOf.keys()].map((path) => path.slice(path.lastIndexOf('.') + 1))),
     }
     byCatalog.set(catalog, models)
   }
@@ -57,10 +65,14 @@ export class DataSinkFinder extends SinkFinder {
   readonly vendorCalls: VendorCall[] = []
   /** Whether the file imports an SDK some `sends` model names: only then is every call looked at, else only globals'. */
   private readonly importsSdk: boolean
+  /** Whether it imports a module of the repo, which may export an SDK client (`export const posthog = new PostHog(key)`). */
+  private readonly importsLocal: boolean
 
-  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, file: string, private readonly show: (node: ts.Node) => string, private readonly catalog: Catalog) {
-    super(dataBindings, models, file, show)
+  constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, private readonly dataFile: string,
+    private readonly show: (node: ts.Node) => string, private readonly catalog: Catalog, private readonly mayResolve: (spec: string) => boolean) {
+    super(dataBindings, models, dataFile, show)
     this.importsSdk = dataBindings.imports.some((b) => sends.of(b.module) !== undefined)
+    this.importsLocal = dataBindings.imports.some((b) => mayResolve(b.module))
   }
 
   override find(calls: readonly ts.CallExpression[]): Sink[] {
@@ -70,14 +82,38 @@ export class DataSinkFinder extends SinkFinder {
       if (request) sinks.push(request)
     }
     for (const call of calls) {
-      if (!this.importsSdk && !this.onGlobal(call)) continue
+      if (!this.importsSdk && !this.onGlobal(call) && !(this.importsLocal && this.mayBeClientCall(call))) continue
       const found = this.vendorCall(call)
-      if (found) {
-        this.vendorCalls.push(found)
-        sinks.push(found.sink)
-      }
+      if (found && 'sends' in found) this.vendorCalls.push(found)
+      if (found) sinks.push(found.sink)
     }
     return sinks
+  }
+
+  /** A call whose method ends some vendor's call path (`capture`, `send`), on a name: maybe a client of another module. */
+  private mayBeClientCall(call: ts.CallExpression): boolean {
+    const callee = call.expression
+    return ts.isPropertyAccessExpression(callee) && this.sends.lastNames.has(callee.name.text)
+  }
+
+  /** `new PostHog(key)`, `Mixpanel.init(token)`, `posthog` of posthog-js: the vendor whose SDK client a value is. */
+  override clientOf(expr: ts.Expression): string | undefined {
+    const e = unwrap(expr)
+    if (ts.isIdentifier(e)) {
+      const binding = this.dataBindings.resolve(e)
+      if (binding?.kind === 'import') return binding.imported === 'default' || binding.imported === '*' ? this.sends.of(binding.module)?.vendor : undefined
+      return binding?.kind === 'var' && binding.init && binding.path.length === 0 ? this.madeBy(binding.init)?.vendor : undefined
+    }
+    return this.madeBy(e)?.vendor
+  }
+
+  /** The sends model whose SDK made a value: `new PostHog(key)`, `Mixpanel.init(token)`, either branch of a conditional. */
+  private madeBy(value: ts.Expression): CompiledSends | undefined {
+    const init = unwrap(value)
+    return (ts.isConditionalExpression(init) ? [unwrap(init.whenTrue), unwrap(init.whenFalse)] : [init])
+      .map((e) => (ts.isNewExpression(e) || ts.isCallExpression(e) ? this.dataBindings.importOf(rootOf(e.expression)) : undefined))
+      .map((b) => b && this.sends.of(b.module))
+      .find((s) => s !== undefined)
   }
 
   /** Whether a call is made on one of the models' globals (`posthog.capture`, `window.Intercom(…)`, `$crisp.push`). */
@@ -94,7 +130,7 @@ export class DataSinkFinder extends SinkFinder {
   }
 
   /** The vendor SDK call a call is, if any: its client resolved to an import, an instance or factory result, a global. */
-  private vendorCall(call: ts.CallExpression): VendorCall | undefined {
+  private vendorCall(call: ts.CallExpression): VendorCall | { sink: Sink } | undefined {
     const names: string[] = []
     let cur = unwrap(call.expression)
     while (ts.isPropertyAccessExpression(cur)) {
@@ -121,18 +157,14 @@ export class DataSinkFinder extends SinkFinder {
     }
     if (binding.kind === 'import') {
       const sends = this.sends.of(binding.module)
-      if (!sends) return undefined
+      if (!sends) return names.length > 0 && this.mayResolve(binding.module) ? this.clientCall(call, { importer: this.dataFile, spec: binding.module, imported: binding.imported }, names.join('.')) : undefined
       const path = names.length > 0 ? names.join('.') : binding.imported === 'default' || binding.imported === '*' ? cur.text : binding.imported
       return this.matched(call, sends, path)
     }
     if (binding.kind === 'var' && binding.init && binding.path.length === 0 && names.length > 0) {
       // const client = new PostHog(key); const resend = new Resend(key); const posthog = usePostHog()
       // `const client = token ? Mixpanel.init(token) : null`: either branch
-      const init = unwrap(binding.init)
-      const made = (ts.isConditionalExpression(init) ? [unwrap(init.whenTrue), unwrap(init.whenFalse)] : [init])
-        .map((e) => (ts.isNewExpression(e) || ts.isCallExpression(e) ? this.dataBindings.importOf(rootOf(e.expression)) : undefined))
-        .find((b) => b !== undefined && this.sends.of(b.module) !== undefined)
-      const sends = made && this.sends.of(made.module)
+      const sends = this.madeBy(binding.init)
       return sends ? this.matched(call, sends, names.join('.')) : undefined
     }
     return undefined
@@ -162,6 +194,13 @@ export class DataSinkFinder extends SinkFinder {
     const vendor = host ? this.catalog.matchHost(host.toLowerCase())?.vendor : undefined
     if (!vendor) return undefined
     return { call, args: [body], display: `${short(this.show(callee), 30)}(${host})`, kind: 'vendor', vendor: vendor.id }
+  }
+
+  /** `analytics.identify(…)` of `import { analytics } from '../lib/analytics'`: a vendor sink if that module exports a client of a vendor whose SDK makes the call. */
+  private clientCall(call: ts.CallExpression, ref: ImportRef, path: string): { sink: Sink } | undefined {
+    const vendors = this.sends.vendorsOf.get(path)
+    if (!vendors) return undefined
+    return { sink: { call, args: call.arguments, display: short(this.show(call.expression), 50), kind: 'vendor', client: { ref, path, vendors } } }
   }
 
   private matched(call: ts.CallExpression, sends: CompiledSends, path: string): VendorCall | undefined {

@@ -3,7 +3,7 @@
 // re-exports and `export *` followed, imports resolved by the repo's own configuration (src/detect/modules.ts).
 import type { FinishContext } from '../contracts.js'
 import type { CallSiteRecord, FunctionSummary, ModuleExports, SinkInfo, SinkRecord, SummaryHit } from './propagate.js'
-import type { LoggerRef } from './sinks.js'
+import type { ClientRef, LoggerRef } from './sinks.js'
 import { below, narrow, type ImportRef, type RecordedHit, type SourceInfo } from './values.js'
 
 /** What the files of a run leave for the join: their sinks, calls into other modules, and their exports. */
@@ -29,7 +29,7 @@ export interface ParamSink {
 }
 
 const MAX_DEPTH = 8
-const NO_EXPORTS: ModuleExports = { loggers: new Map(), values: new Map(), functions: new Map(), reexports: new Map(), stars: [] }
+const NO_EXPORTS: ModuleExports = { loggers: new Map(), clients: new Map(), values: new Map(), functions: new Map(), reexports: new Map(), stars: [] }
 
 export class Linker {
   private readonly summaries = new Map<string, ParamSink[]>()
@@ -47,7 +47,7 @@ export class Linker {
     if (depth > MAX_DEPTH || seen.has(`${file}#${name}`)) return undefined
     seen.add(`${file}#${name}`)
     const exports = this.state.modules.get(file) ?? NO_EXPORTS
-    if (exports.values.has(name) || exports.functions.has(name) || exports.loggers.has(name)) return { file, name, exports }
+    if (exports.values.has(name) || exports.functions.has(name) || exports.loggers.has(name) || exports.clients.has(name)) return { file, name, exports }
     const re = exports.reexports.get(name)
     if (re) {
       const next = this.moduleOf({ importer: file, spec: re.spec, imported: re.imported })
@@ -76,6 +76,13 @@ export class Linker {
       if (inner.accepted) return inner
     }
     return { accepted: ref.nameLike === true }
+  }
+
+  /** The vendor a call on an imported client sends to: the client its module exports, if it is one of the call's vendors. */
+  resolveClient(client: ClientRef): string | undefined {
+    const found = this.lookup(client.ref)
+    const vendor = found?.exports.clients.get(found.name)
+    return vendor !== undefined && client.vendors.includes(vendor) ? vendor : undefined
   }
 
   /** The sources a recorded hit stands for, with where each sits in the value the hit describes. */

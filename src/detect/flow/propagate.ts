@@ -6,7 +6,7 @@ import { ts } from 'ts-morph'
 import type { Location } from '../../types/index.js'
 import type { FunctionLike } from '../bindings.js'
 import { FlowAnalysis } from './analysis.js'
-import type { LoggerRef, Sink, SinkFinder, SinkKind } from './sinks.js'
+import type { ClientRef, LoggerRef, Sink, SinkFinder, SinkKind } from './sinks.js'
 import { below, narrow, type Hit, type ImportRef, type RecordedHit } from './values.js'
 
 /** A recorded hit inside a function summary may also stand for one of the function's parameters. */
@@ -18,6 +18,7 @@ export interface SinkInfo {
   via?: string
   logger?: LoggerRef
   vendor?: string
+  client?: ClientRef
 }
 
 export interface SinkRecord extends SinkInfo {
@@ -45,6 +46,8 @@ export interface FunctionSummary {
 
 export interface ModuleExports {
   loggers: Map<string, LoggerRef>
+  /** Exported vendor SDK clients (`export const posthog = new PostHog(key)`), by name: the vendor's id. */
+  clients: Map<string, string>
   /** Exported values that carry something, and where in the value it sits. */
   values: Map<string, Array<{ hit: RecordedHit; path: string[] | null }>>
   functions: Map<string, FunctionSummary>
@@ -111,6 +114,7 @@ export class Propagation {
       if (sink.via) r.via = sink.via
       if (sink.logger) r.logger = sink.logger
       if (sink.vendor) r.vendor = sink.vendor
+      if (sink.client) r.client = sink.client
       this.records.set(key, r)
     }
     if (r.hits.length < MAX_RECORDED_HITS) r.hits.push({ ...hit, argIndex })
@@ -217,7 +221,7 @@ export class Propagation {
   /** The file's exports that matter to other modules (after `callSites`): loggers, values that carry something, function summaries, re-exports. */
   exports(): ModuleExports {
     const a = this.analysis
-    const out: ModuleExports = { loggers: new Map(), values: new Map(), functions: new Map(), reexports: new Map(), stars: [...a.bindings.reexportedModules] }
+    const out: ModuleExports = { loggers: new Map(), clients: new Map(), values: new Map(), functions: new Map(), reexports: new Map(), stars: [...a.bindings.reexportedModules] }
     for (const [name, exported] of a.bindings.exports) {
       if (exported.kind === 're-export') {
         out.reexports.set(name, { spec: exported.module, imported: exported.imported })
@@ -232,6 +236,8 @@ export class Propagation {
       if (!expression || fn || direct) continue
       const logger = this.finder.loggerRef(expression)
       if (logger && logger.origin !== 'name') out.loggers.set(name, logger)
+      const client = this.finder.clientOf(expression)
+      if (client) out.clients.set(name, client)
       const held = a.evaluate(expression).flatMap((h) => {
         const r = this.recorded(h)
         return r ? [{ hit: r, path: h.path }] : []
@@ -254,7 +260,8 @@ export class Propagation {
     }
     const sinks = (this.helpers.get(fn) ?? []).map((h) => ({
       param: h.index, read: h.read, pathInSink: h.pathInSink, argIndex: h.argIndex,
-      sink: { display: h.sink.display, kind: h.sink.kind, ...(h.sink.via ? { via: h.sink.via } : {}), ...(h.sink.logger ? { logger: h.sink.logger } : {}), ...(h.sink.vendor ? { vendor: h.sink.vendor } : {}) },
+      sink: { display: h.sink.display, kind: h.sink.kind, ...(h.sink.via ? { via: h.sink.via } : {}), ...(h.sink.logger ? { logger: h.sink.logger } : {}), ...(h.sink.vendor ? { vendor: h.sink.vendor } : {}),
+        ...(h.sink.client ? { client: h.sink.client } : {}) },
     }))
     const forwards = this.forwardsByFunction?.get(fn) ?? []
     return returns.length || sinks.length || forwards.length ? { returns, sinks, forwards } : undefined

@@ -23,7 +23,7 @@ export function keepFileFlows(shared: Map<string, unknown>, file: string, propag
   const exports = propagation.exports()
   // most files export nothing that carries a source, write nothing and call nothing that could: they leave the run's
   // state untouched
-  const exporting = exports.loggers.size > 0 || exports.values.size > 0 || exports.functions.size > 0 || exports.reexports.size > 0 || exports.stars.length > 0
+  const exporting = exports.loggers.size > 0 || exports.clients.size > 0 || exports.values.size > 0 || exports.functions.size > 0 || exports.reexports.size > 0 || exports.stars.length > 0
   if (!exporting && sinks.length === 0 && callSites.length === 0) return
   const state = flowState(shared)
   if (exporting) state.modules.set(file, exports)
@@ -40,7 +40,13 @@ export function eachLinkedFlow(shared: Map<string, unknown>, context: FinishCont
   const state = flowState(shared)
   const linker = new Linker(state, context)
   const records: SinkRecord[] = [...state.sinks, ...state.callSites.flatMap((site) => linker.callSiteRecords(site))]
-  for (const record of records) {
+  for (let record of records) {
+    // a call on a client another module exports: a vendor sink once that module's client is known
+    if (record.client) {
+      const vendor = linker.resolveClient(record.client)
+      if (vendor === undefined) continue
+      record = { ...record, vendor }
+    }
     const logger = record.logger ? linker.resolveLogger(record.logger) : { accepted: true }
     if (!logger.accepted) continue
     const seen = new Set<string>()

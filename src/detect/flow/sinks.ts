@@ -31,6 +31,15 @@ export interface Sink {
   vendor?: string
   /** The direct sink a helper chain ends in. */
   origin?: ts.Node
+  /** A call on a client another module of the repo exports: a vendor sink if that module's client is one of `vendors`'. */
+  client?: ClientRef
+}
+
+/** A client imported from another module of the repo, the call path made on it, and the vendors whose SDK makes that call. */
+export interface ClientRef {
+  ref: ImportRef
+  path: string
+  vendors: string[]
 }
 
 /** `redact: ['a', '*.b']` or `redact: { paths: […] }` of a logger's options object literal. */
@@ -147,6 +156,11 @@ export class SinkFinder {
     }
     // Sentry.getCurrentScope().setExtra(…)
     return ts.isCallExpression(obj) ? this.models.sinkScopes.get(calleeName(obj.expression) ?? '') : undefined
+  }
+
+  /** The vendor whose SDK client an exported value is, for the modules that import it; none for a plain sink finder. */
+  clientOf(_expr: ts.Expression): string | undefined {
+    return undefined
   }
 
   loggerRef(expr: ts.Expression, depth = 0): LoggerRef | undefined {

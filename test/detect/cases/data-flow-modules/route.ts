@@ -3,6 +3,7 @@
 import Intercom from '@intercom/messenger-js-sdk'
 import { audit, logger } from './logger'
 import { contactOf } from './users'
+import browser, { server, tracker } from './clients'
 
 export function handle(user: { id: string; email: string; name: string }) {
   const contact = contactOf(user)
@@ -12,6 +13,11 @@ export function handle(user: { id: string; email: string; name: string }) {
   audit('login', user.email)
   // privaudit:expect data-flow:user.contact.email-intercom privaudit:expect data-flow:user.name-intercom
   Intercom({ app_id: 'abc', email: user.email, name: user.name })
+  // privaudit:expect data-flow:user.contact.email-posthog privaudit:expect data-flow:user.unique_id-posthog
+  server.capture({ distinctId: user.id, event: 'login', properties: { email: user.email } })
+  // privaudit:expect data-flow:user.name-posthog
+  browser.identify('anon', { name: user.name })
+  tracker.capture({ email: user.email })
   // privaudit:expect privacy-signal:dnt-navigator
   if (navigator.doNotTrack === '1') return
 }
