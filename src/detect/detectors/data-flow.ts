@@ -12,7 +12,7 @@ import { FlowAnalysis } from '../flow/analysis.js'
 import { compiledModels } from '../flow/compiled.js'
 import { DataSinkFinder, sendModels } from '../flow/data-sinks.js'
 import type { ResolvedSource } from '../flow/link.js'
-import { personalSources } from '../flow/personal-sources.js'
+import { personalSources, SUBMITTED } from '../flow/personal-sources.js'
 import { Propagation, type SinkRecord } from '../flow/propagate.js'
 import { eachLinkedFlow, keepFileFlows } from '../flow/run.js'
 import { short } from '../flow/values.js'
@@ -50,7 +50,11 @@ export const dataFlowDetector: CodeDetector = {
     }
   },
   finish(shared, emit, context) {
-    eachLinkedFlow(shared, context, (shown, source) => `${shown}|${source.category}`, (record, source, shown) => emit(evidenceOf(record, source, shown)))
+    eachLinkedFlow(shared, context, (shown, source) => `${shown}|${source.category}`, (record, source, shown) => {
+      // what a store keeps of a submission is read from its columns and the fields written by name, not the whole body
+      if (record.kind === 'storage' && source.category === SUBMITTED) return
+      emit(evidenceOf(record, source, shown))
+    })
   },
 }
 
