@@ -31,6 +31,8 @@ import { FullStory } from '@fullstory/browser'
 import { datadogRum } from '@datadog/browser-rum'
 // privaudit:expect import:hotjar
 import Hotjar from '@hotjar/browser'
+// privaudit:expect import:june
+import { Analytics } from '@june-so/analytics-node'
 
 interface User { id: string; email: string; name: string; phone: string }
 
@@ -46,6 +48,7 @@ const ses = new SESClient({})
 const loops = new LoopsClient('key')
 const transactional = new brevo.TransactionalEmailsApi()
 const mandrill = mailchimpTransactional('key')
+const analytics = new Analytics('key')
 
 export async function crm(user: User, recipient: string, question: string) {
   // privaudit:expect data-flow:user.unique_id-customer-io privaudit:expect data-flow:user.contact.email-customer-io
@@ -56,6 +59,8 @@ export async function crm(user: User, recipient: string, question: string) {
   await hubspot.crm.contacts.basicApi.create({ properties: { email: user.email, firstname: user.name } })
   // privaudit:expect data-flow:user.contact.email-hubspot
   await hubspot.marketing.transactional.singleSendApi.sendEmail({ emailId: 1, message: { to: recipient } })
+  // privaudit:expect data-flow:user.unique_id-june privaudit:expect data-flow:user.contact.email-june
+  analytics.identify({ userId: user.id, traits: { email: user.email } })
   // privaudit:expect data-flow:user.contact.email-plain privaudit:expect data-flow:user.contact.email-plain privaudit:expect data-flow:user.name-plain
   await plain.upsertCustomer({ identifier: { emailAddress: user.email }, onCreate: { fullName: user.name, email: { email: user.email, isVerified: true } }, onUpdate: {} })
 
