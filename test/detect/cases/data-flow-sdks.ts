@@ -121,9 +121,6 @@ export function browser(user: User) {
   Hotjar.identify('x', { phone: user.phone })
   // privaudit:expect data-flow:user.contact.email-hubspot
   _hsq.push(['identify', { email: user.email }])
-  const queue = (window._hsq = window._hsq || [])
-  // privaudit:expect data-flow:user.name-hubspot
-  queue.push(['identify', { firstname: user.name }])
   // privaudit:expect data-flow:user.contact.email-customer-io
   _cio.identify({ id: 'x', email: user.email })
   // privaudit:expect data-flow:user.contact.email-heap
@@ -141,6 +138,13 @@ export function browser(user: User) {
   jobs.identify(user.email)
   const other = (window.dataQueue = window.dataQueue || [])
   other.push({ email: user.email })
+}
+
+// HubSpot's tracking code keeps its queue in a variable of the global's name
+export function hubspotSnippet(user: User) {
+  var _hsq = (window._hsq = window._hsq || [])
+  // privaudit:expect data-flow:user.name-hubspot
+  _hsq.push(['identify', { firstname: user.name }])
 }
 
 // the snippets' globals (_hsq, _cio, heap, hj, FS) are used undeclared, as a page that loads the snippet uses them
