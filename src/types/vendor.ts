@@ -73,8 +73,9 @@ export const VendorSinkSchema = closed({
 })
 export type VendorSink = Static<typeof VendorSinkSchema>
 
+const DOTTED_PATH = '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$'
 /** A call, method path or imported function name: `identify`, `people.set`, `emails.send`, `chat.completions.create`. */
-const CallPath = Type.String({ pattern: '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$' })
+const CallPath = Type.String({ pattern: DOTTED_PATH })
 
 /**
  * SDK calls that send personal data to the vendor, for the personal-data flow analysis: `posthog.identify(id, { email })`,
@@ -88,7 +89,10 @@ export const VendorSendsSchema = closed({
   natures: Type.Optional(Type.Array(closed({
     call: CallPath,
     argument: Type.Integer({ minimum: 0 }),
-    property: Type.Optional(Identifier),
+    property: Type.Optional(Type.String({
+      pattern: DOTTED_PATH,
+      description: 'A property of the argument, or a dotted path into it (Destination.ToAddresses); without one, the argument itself (not an object literal: that is a request whose properties a nature names).',
+    })),
     category: Type.String({ pattern: '^user(?:\\.[a-z0-9_]+)*$' }),
   }), { description: 'Arguments that carry a data category by nature, whatever their name: an email API\'s recipient, an LLM call\'s messages.' })),
 })

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { detect } from '../../src/detect/index.js'
 import type { Evidence, Workspace } from '../../src/types/index.js'
 import { collectWorkspace } from '../../src/collect/index.js'
+import { loadCatalog, type Catalog } from '../../src/catalog/index.js'
 import { testCatalog } from '../helpers/catalog.js'
 
 const CASES = path.join(import.meta.dirname, 'cases')
@@ -58,11 +59,19 @@ function workspaceOf(file: string, text: string, config = false): Workspace {
   }
 }
 
+/**
+ * The small test catalog, or for a case marked `privaudit:catalog real` the real one: a case that checks the vendor
+ * files' own models (their `sends:`), which the test catalog does not copy.
+ */
+function catalogFor(text: string): Catalog {
+  return text.includes('privaudit:catalog real') ? loadCatalog() : testCatalog()
+}
+
 describe('code detectors', () => {
   for (const file of readdirSync(CASES, { withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith('config.')).map((f) => f.name).sort()) {
     it(`finds exactly the expected evidence in ${file}`, () => {
       const text = readFileSync(path.join(CASES, file), 'utf8')
-      const { evidence } = detect(workspaceOf(file, text), testCatalog())
+      const { evidence } = detect(workspaceOf(file, text), catalogFor(text))
       const expected = text.match(/privaudit:expect [a-z-]+/g)?.map((m) => m.slice('privaudit:expect'.length)).join('') ?? ''
       const found = evidence.filter((e) => compared(e, expected)).map(key).sort()
       expect(found).toEqual(expectations(text))

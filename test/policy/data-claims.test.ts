@@ -140,6 +140,13 @@ describe('collection', () => {
     expect(rows('We collect your phone number and date of birth.')).toEqual(['1-1 collection affirm - user.contact.phone_number,user.demographic.date_of_birth'])
   })
 
+  it('what a person submits, whole: the data and form submissions they send', () => {
+    expect(rows('## What we collect\n\n- Configuration data you submit to run monitors\n- Form submissions, such as support requests\n')).toEqual([
+      '3-3 collection affirm - user.content.submitted',
+      '4-4 collection affirm - user.content.submitted',
+    ])
+  })
+
   it.each([
     ['# Contact Us\n\n- Email: privacy@isol8.co\n'],
     ['# What we collect\n\n- VM metadata: names, regions, sizes, status and lifecycle events.\n'],

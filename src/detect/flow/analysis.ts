@@ -267,6 +267,8 @@ export class FlowAnalysis {
         if (isNonSourceType(binding.type)) return []
         const category = this.model.nameCategory(name) ?? this.lastKeyCategory(binding.path)
         if (category && !this.isStructure(binding, category)) return [this.sourceHit(binding.node, name, 'name', category)]
+        const given = this.model.parameter?.(binding, this.helpers)
+        if (given) return given
         const hits: Hit[] = [{ origin: { kind: 'param', binding }, path: [], read: [...binding.path] }]
         if (binding.init) hits.push(...this.evaluate(binding.init))
         return hits

@@ -5,7 +5,7 @@ import { ts } from 'ts-morph'
 import { packageLookup, type Catalog } from '../../catalog/index.js'
 import { unwrap } from '../../syntax/ast.js'
 import type { VendorSends } from '../../types/index.js'
-import { property, type Bindings } from '../bindings.js'
+import { property, type Binding, type Bindings } from '../bindings.js'
 import type { CompiledModels } from './compiled.js'
 import { SinkFinder, type Sink } from './sinks.js'
 import { storageSinks } from './storage-sinks.js'
@@ -71,7 +71,7 @@ export class DataSinkFinder extends SinkFinder {
   constructor(private readonly dataBindings: Bindings, models: CompiledModels, private readonly sends: SendModels, private readonly dataFile: string,
     private readonly show: (node: ts.Node) => string, private readonly catalog: Catalog, private readonly mayResolve: (spec: string) => boolean) {
     super(dataBindings, models, dataFile, show)
-    this.importsSdk = dataBindings.imports.some((b) => sends.of(b.module) !== undefined)
+    this.importsSdk = dataBindings.loads.some((l) => sends.of(l.spec.text) !== undefined)
     this.importsLocal = dataBindings.imports.some((b) => mayResolve(b.module))
   }
 
@@ -102,18 +102,10 @@ export class DataSinkFinder extends SinkFinder {
     if (ts.isIdentifier(e)) {
       const binding = this.dataBindings.resolve(e)
       if (binding?.kind === 'import') return binding.imported === 'default' || binding.imported === '*' ? this.sends.of(binding.module)?.vendor : undefined
-      return binding?.kind === 'var' && binding.init && binding.path.length === 0 ? this.madeBy(binding.init)?.vendor : undefined
+      return binding ? this.heldBy(binding, 0)?.vendor : undefined
     }
-    return this.madeBy(e)?.vendor
-  }
-
-  /** The sends model whose SDK made a value: `new PostHog(key)`, `Mixpanel.init(token)`, either branch of a conditional. */
-  private madeBy(value: ts.Expression): CompiledSends | undefined {
-    const init = unwrap(value)
-    return (ts.isConditionalExpression(init) ? [unwrap(init.whenTrue), unwrap(init.whenFalse)] : [init])
-      .map((e) => (ts.isNewExpression(e) || ts.isCallExpression(e) ? this.dataBindings.importOf(rootOf(e.expression)) : undefined))
-      .map((b) => b && this.sends.of(b.module))
-      .find((s) => s !== undefined)
+    const branches = ts.isConditionalExpression(e) ? [unwrap(e.whenTrue), unwrap(e.whenFalse)] : [e]
+    return branches.map((b) => this.madeBy(b, 0)).find((s) => s !== undefined)?.vendor
   }
 
   /** Whether a call is made on one of the models' globals (`posthog.capture`, `window.Intercom(…)`, `$crisp.push`). */
@@ -126,7 +118,7 @@ export class DataSinkFinder extends SinkFinder {
     }
     if (!ts.isIdentifier(cur)) return false
     const globals = this.sends.globals
-    return globals.has(cur.text) || ((cur.text === 'window' || cur.text === 'globalThis') && below !== undefined && globals.has(below))
+    return globals.has(cur.text) || (isWindow(cur) && below !== undefined && globals.has(below))
   }
 
   /** The vendor SDK call a call is, if any: its client resolved to an import, an instance or factory result, a global. */
@@ -137,22 +129,21 @@ export class DataSinkFinder extends SinkFinder {
       names.unshift(cur.name.text)
       cur = unwrap(cur.expression)
     }
-    if (ts.isCallExpression(cur)) {
-      // usePostHog().capture(…)
-      const factory = this.dataBindings.importOf(cur.expression)
-      const sends = factory && this.sends.of(factory.module)
+    if (ts.isCallExpression(cur) || ts.isNewExpression(cur)) {
+      // usePostHog().capture(…), vertexAI.getGenerativeModel(…).generateContent(…)
+      const sends = this.madeBy(cur, 0)
       return sends ? this.matched(call, sends, names.join('.')) : undefined
     }
     if (!ts.isIdentifier(cur)) return undefined
     // window.posthog.identify(…), globalThis.Intercom(…)
-    if ((cur.text === 'window' || cur.text === 'globalThis') && !this.dataBindings.resolve(cur) && names.length > 0) {
+    if (isWindow(cur) && !this.dataBindings.resolve(cur) && names.length > 0) {
       const global = names.shift()!
-      const sends = this.sends.list.find((s) => s.globals.has(global))
+      const sends = this.globalSends(global)
       return sends ? this.matched(call, sends, names.length > 0 ? names.join('.') : global) : undefined
     }
     const binding = this.dataBindings.resolve(cur)
     if (!binding) {
-      const sends = this.sends.list.find((s) => s.globals.has(cur.text))
+      const sends = this.globalSends(cur.text)
       return sends ? this.matched(call, sends, names.length > 0 ? names.join('.') : cur.text) : undefined
     }
     if (binding.kind === 'import') {
@@ -161,13 +152,44 @@ export class DataSinkFinder extends SinkFinder {
       const path = names.length > 0 ? names.join('.') : binding.imported === 'default' || binding.imported === '*' ? cur.text : binding.imported
       return this.matched(call, sends, path)
     }
-    if (binding.kind === 'var' && binding.init && binding.path.length === 0 && names.length > 0) {
-      // const client = new PostHog(key); const resend = new Resend(key); const posthog = usePostHog()
-      // `const client = token ? Mixpanel.init(token) : null`: either branch
-      const sends = this.madeBy(binding.init)
-      return sends ? this.matched(call, sends, names.join('.')) : undefined
+    const sends = names.length > 0 ? this.heldBy(binding, 0) : undefined
+    return sends ? this.matched(call, sends, names.join('.')) : undefined
+  }
+
+  private globalSends(name: string): CompiledSends | undefined {
+    return this.sends.globals.has(name) ? this.sends.list.find((s) => s.globals.has(name)) : undefined
+  }
+
+  /**
+   * The SDK a variable holds: an instance or a factory result of one (`new PostHog(key)`, `usePostHog()`,
+   * `AnalyticsBrowser.load(…)`, either branch of `token ? Mixpanel.init(token) : null`), or a snippet's global kept in a
+   * variable (`var _hsq = window._hsq = window._hsq || []`).
+   */
+  private heldBy(binding: Binding, depth: number): CompiledSends | undefined {
+    if (binding.kind !== 'var' || !binding.init || binding.path.length > 0 || depth > 4) return undefined
+    const init = unwrap(binding.init)
+    for (const e of ts.isConditionalExpression(init) ? [unwrap(init.whenTrue), unwrap(init.whenFalse)] : [init]) {
+      const global = ts.isNewExpression(e) || ts.isCallExpression(e) ? undefined : windowGlobal(e)
+      const made = global === undefined ? this.madeBy(e, depth) : this.globalSends(global)
+      if (made) return made
     }
     return undefined
+  }
+
+  /**
+   * The SDK an instance or a call's result belongs to: made from an import (`new GoogleGenAI()`), from
+   * `require('pkg')(key)`, or from another client (`genAI.getGenerativeModel(…)`, `ai.chats.create(…)`).
+   */
+  private madeBy(e: ts.Expression, depth: number): CompiledSends | undefined {
+    if ((!ts.isNewExpression(e) && !ts.isCallExpression(e)) || depth > 4) return undefined
+    const root = rootOf(e.expression)
+    if (ts.isIdentifier(root)) {
+      const inner = this.dataBindings.resolve(root)
+      return inner?.kind === 'import' ? this.sends.of(inner.module) : inner ? this.heldBy(inner, depth + 1) : undefined
+    }
+    // require('@mailchimp/mailchimp_transactional')(key)
+    if (ts.isCallExpression(root) && isRequire(root)) return this.sends.of((root.arguments[0] as ts.StringLiteralLike).text)
+    return this.madeBy(root, depth + 1)
   }
 
   /**
@@ -205,8 +227,25 @@ export class DataSinkFinder extends SinkFinder {
 
   private matched(call: ts.CallExpression, sends: CompiledSends, path: string): VendorCall | undefined {
     if (!sends.calls.has(path)) return undefined
-    const sink: Sink = { call, args: call.arguments, display: short(this.show(call.expression), 50), kind: 'vendor', vendor: sends.vendor }
+    const args = call.arguments.map((a) => this.request(a, sends) ?? a)
+    const sink: Sink = { call, args, display: short(this.show(call.expression), 50), kind: 'vendor', vendor: sends.vendor }
     return { sink, sends, path }
+  }
+
+  /**
+   * `client.send(new SendEmailCommand({ … }))`, `const command = new InvokeModelCommand({ … }); client.send(command)`:
+   * a request object of the SDK's own class sends what its constructor is given.
+   */
+  private request(arg: ts.Expression, sends: CompiledSends): ts.Expression | undefined {
+    let e = unwrap(arg)
+    if (ts.isIdentifier(e)) {
+      const init = this.dataBindings.initializer(e)
+      if (!init) return undefined
+      e = unwrap(init)
+    }
+    if (!ts.isNewExpression(e) || !e.arguments?.[0]) return undefined
+    const made = this.dataBindings.importOf(rootOf(e.expression))
+    return made && this.sends.of(made.module) === sends ? e.arguments[0] : undefined
   }
 }
 
@@ -217,6 +256,23 @@ const REQUEST_LIBRARIES = new Set(['axios', 'ky', 'got', 'ofetch'])
 function templateHead(expr: ts.Expression | undefined): string | undefined {
   const e = expr && unwrap(expr)
   return e && ts.isTemplateExpression(e) ? e.head.text : undefined
+}
+
+const ASSIGN_OR = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken])
+
+function isRequire(call: ts.CallExpression): boolean {
+  return ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1 && ts.isStringLiteralLike(call.arguments[0])
+}
+
+function isWindow(id: ts.Identifier): boolean {
+  return id.text === 'window' || id.text === 'globalThis'
+}
+
+/** The global `window.X` names, through `window.X = window.X || []` and `window.X || []`. */
+function windowGlobal(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr)
+  if (ts.isBinaryExpression(e)) return ASSIGN_OR.has(e.operatorToken.kind) ? windowGlobal(e.left) : undefined
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && isWindow(e.expression) ? e.name.text : undefined
 }
 
 /** The identifier a member chain starts from: `AnalyticsBrowser` of `AnalyticsBrowser.load`. */

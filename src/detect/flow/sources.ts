@@ -3,6 +3,7 @@
 // data model plugs in the same way.
 import type { ts } from 'ts-morph'
 import { loadFlowModels } from '../../catalog/models.js'
+import type { ParamBinding } from '../bindings.js'
 import type { Hit } from './values.js'
 
 /** What the engine offers a model that classifies a call: reading other values, making a source hit. */
@@ -42,6 +43,11 @@ export interface SourceModel {
   requests: { names: RegExp; properties: RegExp; headerMethods: ReadonlySet<string>; headerFunctions: ReadonlyArray<{ package: string; name: string }> }
   /** What a call returns when the model knows (a decrypt call, a getter): hits, or undefined to let the engine go on. */
   call(expr: ts.CallExpression, calleeName: string | undefined, helpers: SourceHelpers): Hit[] | undefined
+  /**
+   * A parameter that is a source by where its function sits, not by its name (a geolocation callback's position, a
+   * server action's form data): hits, or undefined; optional. Asked only of a parameter whose name carries nothing.
+   */
+  parameter?(binding: ParamBinding, helpers: SourceHelpers): Hit[] | undefined
 }
 
 /** The request model every source model shares (data/models/secrets.yaml `requests`), compiled once. */
