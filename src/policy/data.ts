@@ -16,9 +16,12 @@ const DENIAL_WORD = /\b(?:not|never|no)\b|n't\b/i
 const COLLECTING = /(?<!\b(?:information|data)\s+)\bwe\s+(?:(?:may|also|only|automatically|will)\s+)?(?:collect|gather|obtain|receive|store)\b/i
 /** A pointer elsewhere, not a statement of what is collected: "Please refer to Stripe's policy for how payment data…". */
 const REFERRAL = /\brefer\s+to\b|\bprivacy\s+polic(?:y|ies)\s+of\b/i
-/** Right after a vendor's name: it receives or holds data ("PostHog collects:", "Stripe handles billing"). */
+/**
+ * Right after a vendor's name: it receives or holds data ("PostHog collects:", "Stripe handles billing"), or does so
+ * as a second verb of the same subject ("Intercom provides our support chat and receives your email").
+ */
 const ACTOR_AFTER =
-  /^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:also|may|will|can|only|then|securely|automatically)\s+)?(?:collects?|receives?|process(?:es)?|handles?|stores?|gets?|sees?|records?|tracks?|captures?|hosts?|keeps?|holds?|has\s+access\s+to)\b/i
+  /^\s*(?:\([^()]{0,60}\)\s*)?(?:[^.;:()]{0,60}?,?\s+and\s+)?(?:(?:also|may|will|can|only|then|securely|automatically)\s+)?(?:collects?|receives?|process(?:es)?|handles?|stores?|gets?|sees?|records?|tracks?|captures?|hosts?|keeps?|holds?|has\s+access\s+to)\b/i
 /** Before it: the data goes "via our authentication provider (WorkOS)", "through … Clerk", "by Stripe", "to … (e.g., Anthropic". */
 const VIA_BEFORE =
   /\b(?:via|through|by|to|with|using|into|in|on)\s+(?:[^\s;:.()—–]+\s+){0,5}(?:\(\s*)?(?:(?:e\.g\.|i\.e\.|such\s+as|including|like|namely)\s*,?\s*)?$/i
