@@ -21,6 +21,7 @@ const CategorySchema = closed({
   logged: Type.Boolean({ description: 'personal-data-logged reports it reaching a log' }),
   words: Type.Array(WordsSchema, { description: 'the last words of a name that carries it' }),
   headers: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }))),
+  autofill: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }), { description: 'HTML autofill field names (and input types) of a form field that asks for it' })),
   includes: Type.Optional(Type.Array(CategoryKeySchema, { description: 'categories a policy naming this one covers' })),
   phrases: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9 \'-]*$' }), { minItems: 1, description: 'how policies name it, lowercase' }),
 })
@@ -49,6 +50,7 @@ export class DataCategories {
   private readonly byLastWord = new Map<string, Array<{ before: Array<ReadonlySet<string>>; key: string }>>()
   private readonly notFirst: ReadonlySet<string>
   private readonly byHeader = new Map<string, string>()
+  private readonly byAutofill = new Map<string, string>()
   private readonly memo = new Map<string, string | null>()
 
   constructor(file: CategoriesFile) {
@@ -57,6 +59,7 @@ export class DataCategories {
     for (const c of this.list) this.byKey.set(c.key, c)
     for (const [key, c] of Object.entries(file.categories)) {
       for (const h of c.headers ?? []) this.byHeader.set(h, key)
+      for (const token of c.autofill ?? []) this.byAutofill.set(token, key)
       for (const sequence of c.words) {
         const sets = sequence.map((w) => new Set(typeof w === 'string' ? [w] : w))
         const last = sets[sets.length - 1]
@@ -115,6 +118,16 @@ export class DataCategories {
     const last = words[words.length - 1]
     if (!last) return undefined
     return this.ofMember(last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last, field)
+  }
+
+  /**
+   * The category a form field asks for by its `autocomplete` value (`email`, `shipping street-address`, `home tel
+   * webauthn`: the field name is the last token before an optional `webauthn`) or by its input type (`email`, `tel`).
+   */
+  ofAutofill(value: string): string | undefined {
+    const tokens = value.toLowerCase().trim().split(/\s+/)
+    const last = tokens[tokens.length - 1] === 'webauthn' ? tokens[tokens.length - 2] : tokens[tokens.length - 1]
+    return last === undefined ? undefined : this.byAutofill.get(last)
   }
 
   /** The category a request header holds, by its lowercase name. */

@@ -16,11 +16,12 @@ import { secretFlowDetector } from './detectors/secret-flow.js'
 import { dataFlowDetector } from './detectors/data-flow.js'
 import { privacySignalsDetector } from './detectors/privacy-signals.js'
 import { dataFieldsDetector } from './detectors/data-fields.js'
+import { collectedFieldsDetector } from './detectors/collected-fields.js'
 import { prismaSchemaDetector } from './detectors/prisma-schema.js'
 import { sessionReplayDetector } from './detectors/session-replay.js'
 
 export const DETECTORS: DetectorSet = {
-  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector, dataFieldsDetector, sessionReplayDetector],
+  code: [importsDetector, hostsDetector, envCodeDetector, cookiesDetector, cryptoDetector, transportCodeDetector, regionCodeDetector, hardcodedSecretsCode, secretFlowDetector, dataFlowDetector, privacySignalsDetector, dataFieldsDetector, collectedFieldsDetector, sessionReplayDetector],
   config: [configTextDetector, configSyntaxDetector, transportConfigDetector, regionConfigDetector, hardcodedSecretsText],
   workspace: [dependenciesDetector, configFilesDetector],
   data: [hardcodedSecretsText, prismaSchemaDetector],

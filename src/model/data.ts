@@ -54,8 +54,9 @@ export function anonymousClaimFor(vendor: string, anonymous: readonly Anonymous[
 /**
  * Every personal data flow of the scan, as the report lists it: shipped code only, one entry per call, category and
  * value, in file order. Declared when the policy names the category for the sink: the vendor's data list for a vendor
- * (or, where the policy gives that vendor no list, its collection list), the collection list for a log. What the
- * policy calls anonymous (that vendor's data, or the data analytics tools get) declares no identifying category.
+ * (or, where the policy gives that vendor no list, its collection list), the collection list for a log, a store and
+ * what the product's forms and input schemas collect. What the policy calls anonymous (that vendor's data, or the data
+ * analytics tools get) declares no identifying category.
  */
 export function buildDataFlows(evidence: readonly Evidence[], claims: readonly Claim[], catalog: Catalog): DataFlow[] {
   const lists = claims.filter((c): c is VendorData => c.kind === 'data' && c.subject === 'vendor-data')
@@ -84,25 +85,27 @@ export function buildDataFlows(evidence: readonly Evidence[], claims: readonly C
   return out.sort((a, b) => compareText(a.sink.file, b.sink.file) || a.sink.line - b.sink.line || compareText(a.category, b.category) || compareText(a.source.name, b.source.name))
 }
 
-/** One row of the data map: a vendor, the logs, or a store, and the categories it receives, each declared or not. */
+/** One row of the data map: a vendor, the logs, a store, or what the product's forms collect, and the categories it receives, each declared or not. */
 export interface DataMapRow {
   sink: string
   kind: DataFlow['sink']['kind']
   categories: Array<{ key: string; label: string; declared: boolean }>
 }
 
-/** The data map: rows vendor / logs / store, by name, with each category once (declared if any of its flows is). */
+const ROW_NAMES = { log: 'Logs', storage: 'Storage', collected: 'Forms and input schemas' }
+
+/** The data map: rows vendor / logs / store / collected, by name, with each category once (declared if any of its flows is). */
 export function dataMap(flows: readonly DataFlow[], vendorName: (id: string) => string): DataMapRow[] {
   const rows = new Map<string, DataMapRow>()
   for (const f of flows) {
-    const name = f.sink.kind === 'vendor' ? vendorName(f.sink.vendor ?? '') : f.sink.kind === 'log' ? 'Logs' : 'Storage'
+    const name = f.sink.kind === 'vendor' ? vendorName(f.sink.vendor ?? '') : ROW_NAMES[f.sink.kind]
     const row = rows.get(name) ?? { sink: name, kind: f.sink.kind, categories: [] }
     rows.set(name, row)
     const cell = row.categories.find((c) => c.key === f.category)
     if (cell) cell.declared ||= f.declared
     else row.categories.push({ key: f.category, label: f.label, declared: f.declared })
   }
-  const order = { vendor: 0, log: 1, storage: 2 }
+  const order = { vendor: 0, log: 1, storage: 2, collected: 3 }
   for (const row of rows.values()) row.categories.sort((a, b) => compareText(a.key, b.key))
   return [...rows.values()].sort((a, b) => order[a.kind] - order[b.kind] || compareText(a.sink, b.sink))
 }

@@ -157,7 +157,10 @@ export interface LogCallData {
 
 // ---------------------------------------------------------------- personal data
 
-/** Personal data reaching a vendor SDK call or a log (the personal-data flow analysis); `vendor` names the vendor. */
+/**
+ * Personal data reaching a vendor SDK call, a log or a store (the personal-data flow analysis; `vendor` names the
+ * vendor), a column a schema declares, or a field a form or an input schema asks for (`collected`).
+ */
 export interface DataFlowData {
   /** The fideslang data-category key (data/categories.yaml). */
   category: string
@@ -167,15 +170,17 @@ export interface DataFlowData {
   from?: string
   /**
    * The kind of source: `name` (a name that carries the category), `headers`, `nature` (the argument's role in the
-   * call), `declared` (a column a table schema declares, with `sink` the table).
+   * call), `declared` (a column a table schema declares, with `sink` the table; or a field a form or an input schema
+   * declares, with `sink` the element or the schema and `sinkKind` collected).
    */
   source: string
   sourceLine: number
   /** The file of the source when it is another module than the call's. */
   sourceFile?: string
-  /** The call, as the code writes it: `posthog.identify`, `logger.info`. */
+  /** The call, as the code writes it: `posthog.identify`, `logger.info`; the table, the form element or the schema. */
   sink: string
-  sinkKind: 'vendor' | 'log' | 'storage'
+  /** `collected`: what the product's own forms and input schemas ask for, which no call needs to send anywhere. */
+  sinkKind: 'vendor' | 'log' | 'storage' | 'collected'
   /** The helper the value passes through to reach the call. */
   via?: string
 }

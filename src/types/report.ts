@@ -57,20 +57,20 @@ const CookieEntrySchema = closed({
 })
 export type CookieEntry = Static<typeof CookieEntrySchema>
 
-/** Personal data reaching a vendor, a log or a store: the data map's evidence. */
+/** Personal data reaching a vendor, a log or a store, or asked for by a form or an input schema: the data map's evidence. */
 const DataFlowSchema = closed({
   category: Type.String({ description: 'a fideslang data-category key (data/categories.yaml)' }),
   label: Type.String({ description: 'the category as reports name it' }),
   source: closed({ file: FileSchema, line: LineSchema, name: Type.String({ description: 'the value as the code names it' }) }),
   sink: closed({
-    kind: Type.Enum(['vendor', 'log', 'storage']),
+    kind: Type.Enum(['vendor', 'log', 'storage', 'collected'], { description: 'collected: a field the product\'s own forms or input schemas ask for' }),
     vendor: Type.Optional(Type.String({ description: 'a catalog vendor id' })),
-    call: Type.String({ description: 'the call as the code writes it: posthog.identify, logger.info' }),
+    call: Type.String({ description: 'the call as the code writes it: posthog.identify, logger.info; for a declared shape, the table, the form element (<input>) or the schema' }),
     file: FileSchema,
     line: LineSchema,
   }),
   path: Type.Array(LocationSchema, { description: 'where the value goes, from its source to the call' }),
-  declared: Type.Boolean({ description: 'the policy names this category for this sink: the vendor\'s data list, or the collection list for logs and stores' }),
+  declared: Type.Boolean({ description: 'the policy names this category for this sink: the vendor\'s data list, or the collection list for logs, stores and what is collected' }),
   policy: Type.Optional(QuoteSchema),
 })
 export type DataFlow = Static<typeof DataFlowSchema>
@@ -106,7 +106,7 @@ const reportProperties = {
   cookies: Type.Array(CookieEntrySchema, {
     description: 'every cookie the product sets, first party from code and third party from the browser SDKs and scripts it loads',
   }),
-  dataFlows: Type.Array(DataFlowSchema, { description: 'personal data each vendor, log and store receives, by category, with the policy sentence that declares it' }),
+  dataFlows: Type.Array(DataFlowSchema, { description: 'personal data each vendor, log and store receives, and what the product\'s forms and input schemas collect, by category, with the policy sentence that declares it' }),
   findings: Type.Array(FindingSchema),
   summary: closed({ error: Count, warning: Count, note: Count }),
   skipped: Type.Array(SkippedFileSchema, { description: 'files passed over, with why' }),

@@ -48,6 +48,19 @@ describe('data categories', () => {
     expect(categories.ofHeader('authorization')).toBeUndefined()
   })
 
+  it('form fields by their HTML autofill token, with its section and contact modifiers, or their input type', () => {
+    const asked: Array<[string, string | undefined]> = [
+      ['email', 'user.contact.email'], ['tel', 'user.contact.phone_number'], ['home tel webauthn', 'user.contact.phone_number'],
+      ['section-a shipping street-address', 'user.contact.address'], ['postal-code', 'user.contact.address'], ['country', 'user.location.imprecise'],
+      ['given-name', 'user.name'], ['cc-name', 'user.name'], ['cc-number', 'user.financial.credit_card'], ['bday', 'user.demographic.date_of_birth'],
+      ['sex', 'user.demographic.gender'], ['current-password', 'user.authorization.password'], ['username', 'user.account.username'],
+      ['Email', 'user.contact.email'],
+      // what asks for no datum: autofill off or on, a one-time code, an organisation; a masked field is not a password by its type
+      ['off', undefined], ['on', undefined], ['one-time-code', undefined], ['organization', undefined], ['password', undefined], ['search', undefined], ['', undefined],
+    ]
+    expect(asked.map(([value]) => [value, categories.ofAutofill(value)])).toEqual(asked)
+  })
+
   it('the longest pattern wins across categories', () => {
     const custom = new DataCategories({ notFirst: [], categories: {
       'user.contact.address': { label: 'a', identifying: true, logged: true, words: [['address']], phrases: ['address'] },

@@ -1,12 +1,13 @@
 import { personalDataLogged } from '../../src/checks/personal-data-logged/index.js'
 import { testCheck } from '../helpers/check-tester.js'
-import { dataClaim, dataFlow } from '../helpers/data-flows.js'
+import { collected, dataClaim, dataFlow } from '../helpers/data-flows.js'
 
 testCheck(personalDataLogged, {
   valid: [
     { name: 'an id logged is not personal data for this rule', evidence: [dataFlow('user.unique_id', 'userId', undefined)] },
     { name: 'a device description logged', evidence: [dataFlow('user.device', 'userAgent', undefined)] },
     { name: 'an email sent to a vendor is not a log', evidence: [dataFlow('user.contact.email', 'email', 'posthog')] },
+    { name: 'an email a form asks for is not a log', evidence: [collected('user.contact.email', 'email')], claims: [dataClaim('logs', { level: 'none' }, { line: 6 })] },
     { name: 'a password logged is secret-logged\'s', evidence: [dataFlow('user.authorization.password', 'password', undefined)] },
     { name: 'code that does not ship', evidence: [dataFlow('user.contact.email', 'email', undefined, 'test/a.test.ts', 3, { nonShipped: true })] },
   ],

@@ -32,7 +32,7 @@ function key(e: Evidence): string {
   // a secret reaching a sink: `log-call:<source>-<sink kind>` (`log-call:decrypt-logger`); a secret in the repo or a decrypt site: `secret:<rule or role>`
   if (e.kind === 'log-call') return `${e.location.line} log-call:${e.data.source}-${e.data.sinkKind}`
   if (e.kind === 'secret') return `${e.location.line} secret:${e.data.role ?? e.data.rule}`
-  // personal data reaching a call: `data-flow:<category>-<vendor or log>` (`data-flow:user.contact.email-posthog`)
+  // personal data reaching a call, a declared column or a form field: `data-flow:<category>-<vendor, log, storage or collected>` (`data-flow:user.contact.email-posthog`)
   if (e.kind === 'data-flow') return `${e.location.line} data-flow:${e.data.category}-${e.vendor ?? e.data.sinkKind}`
   if (e.kind === 'privacy-signal') return `${e.location.line} privacy-signal:${e.data.signal}-${e.data.how}`
   if (e.kind !== 'cookie') return `${e.location.line} ${e.kind}:${e.vendor}`

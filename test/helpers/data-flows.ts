@@ -9,6 +9,11 @@ export function dataFlow(category: string, name: string, vendor: string | undefi
   return ev('data-flow', `${name} → ${d.sink}`, vendor, file, line, { detector: 'data-flow', data: d, ...(nonShipped ? { nonShipped } : {}) })
 }
 
+/** A field the product's own form or input schema asks for (the collected-fields detector's evidence). */
+export function collected(category: string, name: string, file = 'app/signup/page.tsx', line = 12, sink = '<input>'): Evidence {
+  return ev('data-flow', `${name} → ${sink}`, undefined, file, line, { detector: 'collected-fields', data: { category, name, source: 'declared', sourceLine: line, sink, sinkKind: 'collected' } satisfies DataFlowData })
+}
+
 export function signal(data: PrivacySignalData, file = 'src/app.ts', line = 3): Evidence {
   return ev('privacy-signal', data.signal, undefined, file, line, { detector: 'privacy-signals', data })
 }
