@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/index.js'
 import type { SecretFormat } from '../catalog/secret-formats.js'
 import { entropy, isPlaceholder, looksRandom, maskUrlPassword, type ProviderRule } from './patterns.js'
 import type { SecretMode } from '../types/index.js'
+import { isPrivateKeyBody, keyBodyLine } from './private-keys.js'
 import { SECRET_VALIDATORS } from './validators.js'
 
 /** Passwords of local databases in compose files and READMEs: committed on purpose, open nothing real. */
@@ -12,19 +13,10 @@ const DEV_PASSWORDS = new Set(['postgres', 'password', 'secret', 'admin', 'root'
 
 const fixedPrefix = (length: number) => (value: string) => value.slice(0, length)
 
-/** A PEM private key header followed by a real base64 body (not `...` or an empty block). */
-function pemBody(text: string, index: number): string {
-  return text.slice(index, index + 400).replace(/-----BEGIN[^-]{0,60}-----/, '').replace(/\\n|\\r|[\s"'`+]/g, '')
-}
-
-/**
- * A real key body starts with its format's magic bytes in base64: ASN.1 `MI…` (PKCS#1, PKCS#8, SEC1) or
- * `b3BlbnNzaC1rZXktdjE` (OpenSSH); PGP armour has a header line first. Borrowed from secretlint's privatekey rule.
- */
-function hasPemBody(value: string, text: string, index: number): boolean {
-  const body = pemBody(text, index)
-  if (!/^[A-Za-z0-9+/=]{40}/.test(body) || !looksRandom(body.slice(0, 64), 40, 4)) return false
-  return value.includes('PGP') || /^(?:MI|b3BlbnNzaC1rZXktdjE)/.test(body)
+/** PGP armour: a random base64 body after the header (its packets are not read). */
+function hasPgpBody(text: string, index: number): boolean {
+  const body = text.slice(index, index + 400).replace(/-----BEGIN[^-]{0,60}-----/, '').replace(/\\n|\\r|[\s"'`+]/g, '')
+  return /^[A-Za-z0-9+/=]{40}/.test(body) && looksRandom(body.slice(0, 64), 40, 4)
 }
 
 /** The formats that belong to no catalog vendor; they run after the vendors' formats. */
@@ -32,10 +24,9 @@ const GENERIC_RULES: ProviderRule[] = [
   {
     id: 'private-key', label: 'a private key (PEM)', hints: ['PRIVATE KEY-----', 'PRIVATE KEY BLOCK-----'],
     pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
-    accept: hasPemBody,
+    accept: (v, text, index) => (v.includes('PGP') ? hasPgpBody(text, index) : isPrivateKeyBody(text, index + v.length)),
     prefix: (v) => v,
-    // the first run of the body as it stands in the text, so the redaction pass finds it verbatim
-    secretOf: (_v, text, index) => (/^-----BEGIN[^-]{0,60}-----(?:\\[nr]|[\s"'`+]){0,20}([A-Za-z0-9+/=]{16,64})/.exec(text.slice(index, index + 400))?.[1] ?? ''),
+    secretOf: (v, text, index) => keyBodyLine(text, index + v.length),
   },
   {
     id: 'npm-token', label: 'an npm access token', hints: ['npm_'],

@@ -23,7 +23,12 @@ export function fakeSecrets(seed = 7) {
     google: () => join('AI', 'za', from(`${ALNUM}_-`, 35)),
     awsKeyId: () => join('AK', 'IA', from('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)),
     awsSecret: () => from(`${ALNUM}+/`, 38) + 'aZ',
-    pem: () => join('-----BEGIN RSA PRIV', 'ATE KEY-----\nMII', b64(61), '\n', b64(64), '\n', b64(20), '==\n-----END RSA PRIV', 'ATE KEY-----'),
+    /** A key's container with seeded bytes for its material: a DER SEQUENCE of a version INTEGER and an OCTET STRING. */
+    pem: () => {
+      const der = Buffer.from([0x30, 0x81, 0x9f, 0x02, 0x01, 0x00, 0x04, 0x81, 0x99, ...Array.from({ length: 0x99 }, () => Math.floor(rand() * 256))])
+      const lines = der.toString('base64').match(/.{1,64}/g) ?? []
+      return [join('-----BEGIN RSA PRIV', 'ATE KEY-----'), ...lines, join('-----END RSA PRIV', 'ATE KEY-----')].join('\n')
+    },
     npm: () => join('np', 'm_', alnum(36)),
     sendgrid: () => join('S', 'G.', alnum(22), '.', alnum(43)),
     resend: () => join('r', 'e_', alnum(8), '_', alnum(24)),

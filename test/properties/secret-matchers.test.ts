@@ -8,6 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GETTER_PREPOSITIONS, getterCategory, isDecryptName, isMetadataName, isPublicEnvName, isSecretHeader, METADATA_WORDS, secretEnvCategory, secretNameCategory, splitWords } from '../../src/secrets/names.js'
 import { entropy, isPlaceholder, looksRandom, maskUrlPassword, type ProviderMatch } from '../../src/secrets/patterns.js'
+import { opensshAround } from '../helpers/private-keys.js'
 import { findProviderSecrets, PROVIDER_RULES } from '../helpers/secrets.js'
 import { CALL_BOUND_MS, expectLinear, fastest, fill } from '../helpers/timing.js'
 
@@ -70,18 +71,25 @@ interface Credential {
 const pick = <T,>(...values: T[]) => fc.constantFrom(...values)
 const simple = (rule: string, value: string, random: string, minEntropy: number, extra: Partial<Credential> = {}): Credential => ({ rule, snippet: value, value, exact: true, secret: value, random, minEntropy, ...extra })
 
-/** A PEM private key: header, a body that starts with its format's magic bytes in base64, footer. */
+/**
+ * A PEM private key: header, body, footer. The body is a key's container (a DER SEQUENCE, or openssh-key-v1) around
+ * bytes decoded from `body`'s characters, so `repeated` gives a container of filler; PGP armour is random base64.
+ */
 function pemKey(body: Chars, kinds: string[]): fc.Arbitrary<Credential> {
-  return fc.tuple(fc.constantFrom(...kinds), body(B64, 61, 61), body(B64, 64, 190), pick('\n', '\\n', '\r\n'))
-    .map(([kind, first, rest, nl]) => {
-      const magic = kind === 'OPENSSH ' ? 'b3BlbnNzaC1rZXktdjE' : kind === 'PGP ' ? 'lQ' : 'MII'
-      const firstLine = (magic + first).slice(0, 64)
-      const lines = [firstLine, ...(rest.match(/.{1,64}/g) ?? [])]
+  return fc.tuple(fc.constantFrom(...kinds), body(B64, 128, 256), pick('\n', '\\n', '\r\n'))
+    .map(([kind, chars, nl]) => {
+      const material = Buffer.from(chars, 'base64')
+      const der = () => Buffer.concat([Buffer.from([0x30, 0x81, material.length + 6, 0x02, 0x01, 0x00, 0x04, 0x81, material.length]), material])
       const block = kind === 'PGP ' ? ' BLOCK' : ''
       const header = join('-----BEGIN ', kind, 'PRIV', 'ATE KEY', block, '-----')
+      const lines = kind === 'PGP '
+        ? (`lQ${chars}`.match(/.{1,64}/g) ?? [])
+        : kind === 'OPENSSH ' ? opensshAround(material).split('\n').slice(1, -2) : (der().toString('base64').match(/.{1,64}/g) ?? [])
       const snippet = [header, ...lines, join('-----END ', kind, 'PRIV', 'ATE KEY', block, '-----')].join(nl)
-      // hasPemBody reads the body with '+' dropped (string concatenation in code), and wants its first 64 characters random
-      return { rule: 'private-key', snippet, value: header, exact: true, secret: firstLine, random: (firstLine + rest).replace(/\+/g, '').slice(0, 64), minEntropy: 4 }
+      // the secret is a line from the middle of the body; PGP's body wants its first 64 characters random, the others the key bytes
+      const runs = lines.filter((l) => l.length >= 16)
+      const random = kind === 'PGP ' ? `lQ${chars}`.replace(/\+/g, '').slice(0, 64) : material.toString('base64')
+      return { rule: 'private-key', snippet, value: header, exact: true, secret: runs[runs.length >> 1], random, minEntropy: 4 }
     })
 }
 
