@@ -85,11 +85,7 @@ function inRelativeParenthetical(text: string, at: number): boolean {
  */
 function namesPerson(text: string, at: number, raw: DataMention[], listHead: boolean): boolean {
   const mention = raw[at]
-  if (mention.phrase.toLowerCase().replace('-', '') === 'email') {
-    if (CHANNEL_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start))) return false
-    if (NOT_THE_DATUM_AFTER.test(text.slice(mention.end, mention.end + 40))) return false
-  }
-  if (OF_A_THING.test(text.slice(mention.end, mention.end + 40))) return false
+  if (!coordinable(text, mention)) return false
   const from = Math.max(0, mention.start - LOOKBACK)
   // earlier phrases read as one word (§), so "your email and name" is a cue, a phrase, "and", the name
   let prefix = text.slice(from, mention.start)
@@ -127,7 +123,7 @@ export function findDataMentions(text: string, listHead: boolean, categories = l
 /** Only a list's glue between two phrases: "and", "or", a comma, a slash, "and your". */
 const COORDINATION = /^\s*(?:,|&|\/)?\s*(?:(?:and|or)\s+)?(?:(?:your|their|the)\s+)?$/i
 
-/** Not a channel, an address to write to, or a thing's ("by email", "names of projects"): may join a list of the person's data. */
+/** Not a channel, an address to write to, or a thing's ("by email", "names of projects"): the phrase may be the person's data. */
 function coordinable(text: string, mention: DataMention): boolean {
   if (OF_A_THING.test(text.slice(mention.end, mention.end + 40))) return false
   if (mention.phrase.toLowerCase().replace('-', '') !== 'email') return true

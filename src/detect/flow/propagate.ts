@@ -73,6 +73,16 @@ interface HelperSink {
 const MAX_HELPERS = 2_000
 const MAX_RECORDED_HITS = 12
 
+/** What a sink is, as plain data for a record or a summary (no nodes). */
+function sinkInfo(sink: Sink): SinkInfo {
+  const info: SinkInfo = { display: sink.display, kind: sink.kind }
+  if (sink.via) info.via = sink.via
+  if (sink.logger) info.logger = sink.logger
+  if (sink.vendor) info.vendor = sink.vendor
+  if (sink.client) info.client = sink.client
+  return info
+}
+
 /** The name a function is called by: its declaration's, or the variable's it is assigned to. */
 function functionName(fn: FunctionLike): string | undefined {
   if (ts.isFunctionDeclaration(fn) && fn.name) return fn.name.text
@@ -110,11 +120,7 @@ export class Propagation {
     const key = `${location.line}:${location.column}:${sink.display}:${sink.via ?? ''}`
     let r = this.records.get(key)
     if (!r) {
-      r = { location, nonShipped: this.nonShipped, display: sink.display, kind: sink.kind, hits: [] }
-      if (sink.via) r.via = sink.via
-      if (sink.logger) r.logger = sink.logger
-      if (sink.vendor) r.vendor = sink.vendor
-      if (sink.client) r.client = sink.client
+      r = { location, nonShipped: this.nonShipped, ...sinkInfo(sink), hits: [] }
       this.records.set(key, r)
     }
     if (r.hits.length < MAX_RECORDED_HITS) r.hits.push({ ...hit, argIndex })
@@ -260,8 +266,7 @@ export class Propagation {
     }
     const sinks = (this.helpers.get(fn) ?? []).map((h) => ({
       param: h.index, read: h.read, pathInSink: h.pathInSink, argIndex: h.argIndex,
-      sink: { display: h.sink.display, kind: h.sink.kind, ...(h.sink.via ? { via: h.sink.via } : {}), ...(h.sink.logger ? { logger: h.sink.logger } : {}), ...(h.sink.vendor ? { vendor: h.sink.vendor } : {}),
-        ...(h.sink.client ? { client: h.sink.client } : {}) },
+      sink: sinkInfo(h.sink),
     }))
     const forwards = this.forwardsByFunction?.get(fn) ?? []
     return returns.length || sinks.length || forwards.length ? { returns, sinks, forwards } : undefined
